@@ -1,0 +1,25 @@
+package org.wenzheng.appeal;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.wenzheng.security.Groups;
+
+/**
+ * Who performs a step: the user the engine is acting for (set by Tasklist, by our REST filter, or by a test), with
+ * the unit they work for; {@code system} for timers and background steps.
+ */
+public record Actor(String userId, String unitCode) {
+
+  public static final Actor SYSTEM = new Actor("system", null);
+
+  public static Actor current(IdentityService identityService) {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      return SYSTEM;
+    }
+    List<String> groups = auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    String unit = groups.stream().filter(g -> !Groups.ROLES.contains(g)).sorted().findFirst().orElse(null);
+    return new Actor(auth.getUserId(), unit);
+  }
+}

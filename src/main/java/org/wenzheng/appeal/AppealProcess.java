@@ -1,0 +1,73 @@
+package org.wenzheng.appeal;
+
+/**
+ * The contract of processes/appeal.bpmn: its id, element ids, variable and message names. Delegates, listeners,
+ * Tasklist filters and tests all use these names, so that a rename is one change here and one in the model.
+ */
+public final class AppealProcess {
+
+  public static final String PROCESS_ID = "Appeal";
+
+  // user tasks
+  public static final String TASK_REVIEW = "Task_ReviewAppeal";
+  public static final String TASK_ACKNOWLEDGE = "Task_AcknowledgeAppeal";
+  public static final String TASK_HANDLE = "Task_HandleAppeal";
+  public static final String TASK_RETURN_VISIT = "Task_ReturnVisit";
+
+  // service tasks
+  public static final String TASK_NOTIFY_REJECTION = "Task_NotifyRejection";
+  public static final String TASK_DISPATCH = "Task_DispatchAppeal";
+  public static final String TASK_RECORD_RETURN = "Task_RecordReturn";
+  public static final String TASK_SEND_REPLY = "Task_SendReply";
+  public static final String TASK_START_REDO = "Task_StartRedo";
+  public static final String TASK_CONCLUDE = "Task_ConcludeAppeal";
+  public static final String TASK_ARCHIVE = "Task_ArchiveAppeal";
+
+  // events and gateways
+  public static final String START_EVENT = "StartEvent_AppealReceived";
+  public static final String GATEWAY_REVIEW_ACCEPTED = "Gateway_ReviewAccepted";
+  public static final String GATEWAY_HANDLING_OUTCOME = "Gateway_HandlingOutcome";
+  public static final String GATEWAY_REDO_NEEDED = "Gateway_RedoNeeded";
+  public static final String END_REJECTED = "EndEvent_AppealRejected";
+  public static final String END_ARCHIVED = "EndEvent_AppealArchived";
+
+  // variables: facts set at intake
+  public static final String VAR_APPEAL_ID = "appealId";
+  public static final String VAR_TRACKING_NUMBER = "trackingNumber";
+  public static final String VAR_CHANNEL = "channel";
+  public static final String VAR_TITLE = "title";
+  public static final String VAR_CONTENT = "content";
+  public static final String VAR_LOCATION = "location";
+  public static final String VAR_CITIZEN_NAME = "citizenName";
+  public static final String VAR_CITIZEN_PHONE = "citizenPhone";
+  public static final String VAR_MAILBOX = "mailbox";
+  public static final String VAR_RECEIVED_AT = "receivedAt";
+
+  // variables: review (审核)
+  public static final String VAR_REVIEW_DECISION = "reviewDecision";
+  public static final String VAR_DEPARTMENT_CODE = "departmentCode";
+  public static final String VAR_DEPARTMENT_NAME = "departmentName";
+  public static final String VAR_APPEAL_TYPE = "appealType";
+  public static final String VAR_COMPLEXITY = "complexity";
+  public static final String VAR_DISPATCH_NOTE = "dispatchNote";
+  public static final String VAR_REJECT_REASON = "rejectReason";
+  public static final String VAR_REJECT_NOTE = "rejectNote";
+  /** Task-local: the units a dispatcher may choose, as [{label, value}] for the form's select. */
+  public static final String VAR_DEPARTMENT_OPTIONS = "departmentOptions";
+
+  // variables: handling (办理)
+  public static final String VAR_HANDLING_OUTCOME = "handlingOutcome";
+  public static final String VAR_REPLY_TEXT = "replyText";
+  public static final String VAR_RETURN_REASON = "returnReason";
+  public static final String VAR_RETURNS_COUNT = "returnsCount";
+  /** What the dispatcher or the citizen said last time, shown on the next task (退单理由, 不满意原因). */
+  public static final String VAR_PREVIOUS_ROUND_NOTE = "previousRoundNote";
+
+  // variables: return visit (回访)
+  public static final String VAR_SATISFACTION = "satisfaction";
+  public static final String VAR_VISIT_NOTE = "visitNote";
+  public static final String VAR_REDO_COUNT = "redoCount";
+
+  private AppealProcess() {
+  }
+}

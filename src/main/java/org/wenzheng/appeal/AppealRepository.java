@@ -1,0 +1,199 @@
+package org.wenzheng.appeal;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wenzheng.calendar.EngineClock;
+
+/**
+ * The appeal table. Each method is one step of the lifecycle and runs inside the engine's transaction for that step,
+ * so the table and the process instance move together or not at all.
+ */
+@Repository
+public class AppealRepository {
+
+  private static final String COLUMNS = """
+      id, tracking_number, channel, channel_message_id, title, content, requested_type, mailbox_code,
+      citizen_name, citizen_phone, citizen_email, district, street, address, status, process_instance_id,
+      appeal_type, complexity, department_code, dispatch_note, reject_reason, reject_note, handling_outcome,
+      reply_text, returns_count, redo_count, satisfaction, visit_note, conclusion, received_at, reviewed_at,
+      dispatched_at, acknowledged_at, handled_at, replied_at, visited_at, concluded_at, archived_at, updated_at""";
+
+  private final JdbcClient jdbc;
+
+  AppealRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Next value of the tracking sequence (never reused, gaps allowed). */
+  public long nextTrackingSequence() {
+    return jdbc.sql("select nextval('appeal_tracking_seq')").query(Long.class).single();
+  }
+
+  /**
+   * Inserts the appeal unless the same channel message was registered before. Concurrent twins block on the unique
+   * index until the first commits; the loser then sees the conflict and inserts nothing.
+   *
+   * @return the new appeal's id, or empty when the channel message is already known
+   */
+  public Optional<Long> insertIfAbsent(NewAppeal a, String trackingNumber) {
+    OffsetDateTime now = EngineClock.nowUtc();
+    try {
+      return Optional.of(jdbc.sql("""
+              insert into appeal (tracking_number, channel, channel_message_id, title, content, requested_type,
+                  mailbox_code, citizen_name, citizen_phone, citizen_email, district, street, address, status,
+                  received_at, updated_at)
+              values (:tracking, :channel, :messageId, :title, :content, :requestedType, :mailbox, :name, :phone,
+                  :email, :district, :street, :address, :status, :now, :now)
+              on conflict (channel, channel_message_id) do nothing
+              returning id""")
+          .param("tracking", trackingNumber)
+          .param("channel", a.channel().name())
+          .param("messageId", a.channelMessageId())
+          .param("title", a.title())
+          .param("content", a.content())
+          .param("requestedType", a.requestedType() == null ? null : a.requestedType().name())
+          .param("mailbox", a.mailboxCode())
+          .param("name", a.citizenName())
+          .param("phone", a.citizenPhone())
+          .param("email", a.citizenEmail())
+          .param("district", a.district())
+          .param("street", a.street())
+          .param("address", a.address())
+          .param("status", AppealStatus.PENDING_REVIEW.name())
+          .param("now", now)
+          .query(Long.class).single());
+    } catch (EmptyResultDataAccessException conflict) {
+      return Optional.empty();
+    }
+  }
+
+  public Optional<Appeal> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from appeal where id = ?").param(id).query(Appeal.class).optional();
+  }
+
+  public Appeal get(long id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("appeal " + id + " does not exist"));
+  }
+
+  public Optional<Appeal> findByTrackingNumber(String trackingNumber) {
+    return jdbc.sql("select " + COLUMNS + " from appeal where tracking_number = ?")
+        .param(trackingNumber).query(Appeal.class).optional();
+  }
+
+  public Optional<Appeal> findByChannelMessage(Channel channel, String channelMessageId) {
+    return jdbc.sql("select " + COLUMNS + " from appeal where channel = ? and channel_message_id = ?")
+        .params(channel.name(), channelMessageId).query(Appeal.class).optional();
+  }
+
+  /** Whether this unit ever held the appeal (it was dispatched to it, or it returned it). */
+  public boolean wasEverWithUnit(long appealId, String unitCode) {
+    return jdbc.sql("""
+            select exists (select 1 from appeal where id = :id and department_code = :unit)
+                or exists (select 1 from appeal_return where appeal_id = :id and department_code = :unit)""")
+        .param("id", appealId).param("unit", unitCode).query(Boolean.class).single();
+  }
+
+  public void attachProcessInstance(long id, String processInstanceId) {
+    update("update appeal set process_instance_id = :pi, updated_at = :now where id = :id",
+        "pi", processInstanceId, id);
+  }
+
+  public void recordAccepted(long id, AppealType type, Complexity complexity, String departmentCode,
+      String dispatchNote) {
+    jdbc.sql("""
+            update appeal set appeal_type = :type, complexity = :complexity, department_code = :dept,
+                dispatch_note = :note, reject_reason = null, reject_note = null, reviewed_at = :now, updated_at = :now
+            where id = :id""")
+        .param("type", type.name()).param("complexity", complexity.name()).param("dept", departmentCode)
+        .param("note", dispatchNote).param("now", EngineClock.nowUtc()).param("id", id).update();
+  }
+
+  public void recordRejected(long id, RejectReason reason, String note) {
+    jdbc.sql("""
+            update appeal set status = :status, reject_reason = :reason, reject_note = :note, reviewed_at = :now,
+                updated_at = :now
+            where id = :id""")
+        .param("status", AppealStatus.REJECTED.name()).param("reason", reason.name()).param("note", note)
+        .param("now", EngineClock.nowUtc()).param("id", id).update();
+  }
+
+  public void recordDispatched(long id) {
+    setStatusAndTime(id, AppealStatus.DISPATCHED, "dispatched_at");
+  }
+
+  public void recordAcknowledged(long id) {
+    setStatusAndTime(id, AppealStatus.HANDLING, "acknowledged_at");
+  }
+
+  public void recordHandled(long id, HandlingOutcome outcome, String replyText) {
+    jdbc.sql("""
+            update appeal set handling_outcome = :outcome, reply_text = :reply, handled_at = :now, updated_at = :now
+            where id = :id""")
+        .param("outcome", outcome.name()).param("reply", replyText).param("now", EngineClock.nowUtc())
+        .param("id", id).update();
+  }
+
+  /** Counts a return against the unit and hands the appeal back to the dispatch centre. */
+  public void recordReturn(long id, String departmentCode, String reason, String returnedBy) {
+    OffsetDateTime now = EngineClock.nowUtc();
+    jdbc.sql("""
+            insert into appeal_return (appeal_id, department_code, reason, returned_by, returned_at)
+            values (?, ?, ?, ?, ?)""")
+        .params(id, departmentCode, reason, returnedBy, now).update();
+    jdbc.sql("""
+            update appeal set status = :status, returns_count = returns_count + 1, handling_outcome = :outcome,
+                acknowledged_at = null, updated_at = :now
+            where id = :id""")
+        .param("status", AppealStatus.RETURNED.name()).param("outcome", HandlingOutcome.RETURNED.name())
+        .param("now", now).param("id", id).update();
+  }
+
+  public int returnsCount(long id) {
+    return jdbc.sql("select returns_count from appeal where id = ?").param(id).query(Integer.class).single();
+  }
+
+  public void recordReplied(long id) {
+    setStatusAndTime(id, AppealStatus.REPLIED, "replied_at");
+  }
+
+  public void recordVisit(long id, Satisfaction satisfaction, String note) {
+    jdbc.sql("""
+            update appeal set satisfaction = :satisfaction, visit_note = :note, visited_at = :now, updated_at = :now
+            where id = :id""")
+        .param("satisfaction", satisfaction.name()).param("note", note).param("now", EngineClock.nowUtc())
+        .param("id", id).update();
+  }
+
+  /** Sends the appeal back to its unit for a redo (重办). */
+  public int startRedo(long id) {
+    return jdbc.sql("""
+            update appeal set status = :status, redo_count = redo_count + 1, updated_at = :now
+            where id = :id returning redo_count""")
+        .param("status", AppealStatus.HANDLING.name()).param("now", EngineClock.nowUtc()).param("id", id)
+        .query(Integer.class).single();
+  }
+
+  public void recordConcluded(long id, Conclusion conclusion) {
+    jdbc.sql("""
+            update appeal set status = :status, conclusion = :conclusion, concluded_at = :now, updated_at = :now
+            where id = :id""")
+        .param("status", AppealStatus.CONCLUDED.name()).param("conclusion", conclusion.name())
+        .param("now", EngineClock.nowUtc()).param("id", id).update();
+  }
+
+  public void recordArchived(long id) {
+    setStatusAndTime(id, AppealStatus.ARCHIVED, "archived_at");
+  }
+
+  private void setStatusAndTime(long id, AppealStatus status, String timeColumn) {
+    jdbc.sql("update appeal set status = :status, " + timeColumn + " = :now, updated_at = :now where id = :id")
+        .param("status", status.name()).param("now", EngineClock.nowUtc()).param("id", id).update();
+  }
+
+  private void update(String sql, String name, Object value, long id) {
+    jdbc.sql(sql).param(name, value).param("now", EngineClock.nowUtc()).param("id", id).update();
+  }
+}

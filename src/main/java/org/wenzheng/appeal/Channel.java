@@ -1,0 +1,18 @@
+package org.wenzheng.appeal;
+
+/** Where an appeal came from. */
+public enum Channel implements Labelled {
+  WEB("网站"), WEIBO("微博"), WECHAT("微信"), ALIPAY("支付宝"), SMS("短信"), APP("移动应用"), MAILBOX("领导信箱"),
+  HOTLINE("12345热线");
+
+  private final String label;
+
+  Channel(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,16 @@
+package org.wenzheng.appeal;
+
+public enum Complexity implements Labelled {
+  GENERAL("一般"), DIFFICULT("较难"), COMPLEX("复杂");
+
+  private final String label;
+
+  Complexity(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,21 @@
+package org.wenzheng.appeal;
+
+public enum HandlingOutcome implements Labelled {
+  /** The problem is solved. */
+  RESOLVED("已解决"),
+  /** It cannot be solved now; the reply explains why. */
+  EXPLAINED("暂不能解决，已说明原因"),
+  /** Not this unit's business: back to the dispatch centre (退单). */
+  RETURNED("退回");
+
+  private final String label;
+
+  HandlingOutcome(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,16 @@
+package org.wenzheng.appeal;
+
+public enum Satisfaction implements Labelled {
+  SATISFIED("满意"), BASICALLY_SATISFIED("基本满意"), UNSATISFIED("不满意"), UNREACHABLE("无法联系");
+
+  private final String label;
+
+  Satisfaction(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

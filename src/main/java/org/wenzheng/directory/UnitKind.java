@@ -1,0 +1,5 @@
+package org.wenzheng.directory;
+
+public enum UnitKind {
+  CITY_DEPARTMENT, DISTRICT, STREET, COMMUNITY
+}

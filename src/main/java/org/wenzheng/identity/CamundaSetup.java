@@ -1,0 +1,186 @@
+package org.wenzheng.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.directory.Directory;
+import org.wenzheng.directory.Unit;
+import org.wenzheng.security.Groups;
+
+/**
+ * Brings Camunda's identity, authorizations and Tasklist filters in line with the directory at every start, in every
+ * profile: each unit is a group, each role a group, and each group gets what its work needs and nothing more.
+ * Idempotent: it only adds what is missing.
+ */
+@Component
+@Order(10)
+class CamundaSetup implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(CamundaSetup.class);
+
+  static final String FILTER_UNIT_TASKS = "本部门待办";
+  static final String FILTER_MY_TASKS = "我的任务";
+
+  private static final Map<String, String> ROLE_NAMES = Map.of(
+      Groups.INTAKE, "渠道接入",
+      Groups.DISPATCH, "调度中心",
+      Groups.SUPERVISION, "督查室",
+      Groups.AUDIT, "审计",
+      Groups.LEADERS, "单位领导");
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final Directory directory;
+
+  CamundaSetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, Directory directory) {
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.directory = directory;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    ROLE_NAMES.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
+    List<Unit> units = directory.units();
+    units.forEach(u -> ensureGroup(u.code(), u.name(), "UNIT"));
+    grantRoles();
+    units.forEach(u -> grantUnit(u.code()));
+    ensureFilters();
+    log.info("Camunda groups, authorizations and Tasklist filters match the directory ({} units)", units.size());
+  }
+
+  private void ensureGroup(String id, String name, String type) {
+    Group existing = identityService.createGroupQuery().groupId(id).singleResult();
+    if (existing == null) {
+      Group g = identityService.newGroup(id);
+      g.setName(name);
+      g.setType(type);
+      identityService.saveGroup(g);
+    } else if (!name.equals(existing.getName())) {
+      existing.setName(name);
+      identityService.saveGroup(existing);
+    }
+  }
+
+  private void grantRoles() {
+    // Channel adapters and hotline operators start appeals (only through intake: the process refuses others).
+    for (String g : List.of(Groups.INTAKE, Groups.DISPATCH)) {
+      grant(g, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(g, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+    }
+    grant(Groups.DISPATCH, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // The supervision office watches every appeal; it acts through its own tasks (candidate group).
+    grant(Groups.SUPERVISION, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Groups.SUPERVISION, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    readEverything(Groups.SUPERVISION);
+    // Auditors read every step and can change nothing.
+    grant(Groups.AUDIT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    readEverything(Groups.AUDIT);
+    grant(Groups.LEADERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+  }
+
+  private void readEverything(String group) {
+    grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+    grant(group, Resources.TASK, "*", TaskPermissions.READ);
+    grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+  }
+
+  /** A unit works its own tasks (granted per task through its candidate group) and reads the Appeal model. */
+  private void grantUnit(String unit) {
+    grant(unit, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(unit, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ);
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (auth == null) {
+      auth = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      auth.setGroupId(group);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean changed = auth.getId() == null;
+    for (Permission p : permissions) {
+      if (!auth.isPermissionGranted(p)) {
+        auth.addPermission(p);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(auth);
+    }
+  }
+
+  private void ensureFilters() {
+    TaskQuery unitTasks = taskService.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+        .orderByDueDate().asc().orderByTaskCreateTime().asc();
+    ensureFilter(FILTER_UNIT_TASKS, "本单位（本组）所有待办诉求，按期限排序", "#b71c1c", -10, unitTasks);
+    TaskQuery myTasks = taskService.createTaskQuery()
+        .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc().orderByTaskCreateTime().asc();
+    ensureFilter(FILTER_MY_TASKS, "我已认领的任务", "#1565c0", -5, myTasks);
+  }
+
+  private void ensureFilter(String name, String description, String color, int priority, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name);
+    }
+    filter.setQuery(query);
+    filter.setProperties(Map.of(
+        "description", description,
+        "color", color,
+        "priority", priority,
+        "refresh", true,
+        "showUndefinedVariable", false,
+        "variables", new ArrayList<>(List.of(
+            Map.of("name", AppealProcess.VAR_TRACKING_NUMBER, "label", "受理编号"),
+            Map.of("name", AppealProcess.VAR_TITLE, "label", "标题"),
+            Map.of("name", AppealProcess.VAR_DEPARTMENT_NAME, "label", "承办单位")))));
+    filterService.saveFilter(filter);
+    // Every member of staff may use the shared filters; what they show is still limited by task permissions.
+    Authorization read = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
+        .resourceId(filter.getId()).userIdIn(Authorization.ANY).singleResult();
+    if (read == null) {
+      read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+      read.setUserId(Authorization.ANY);
+      read.setResource(Resources.FILTER);
+      read.setResourceId(filter.getId());
+      read.addPermission(Permissions.READ);
+      authorizationService.saveAuthorization(read);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package org.wenzheng.intake;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wenzheng.appeal.Actor;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.appeal.AppealJournal;
+import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealType;
+import org.wenzheng.appeal.Channel;
+import org.wenzheng.appeal.Labelled;
+import org.wenzheng.appeal.NewAppeal;
+import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.directory.Directory;
+import org.wenzheng.directory.Mailbox;
+import org.wenzheng.web.InvalidFieldException;
+
+/**
+ * 受理: one record and one process instance per appeal, whatever the channel. The appeal row and the start of its
+ * process are one transaction: either both exist or neither does.
+ */
+@Service
+public class IntakeService {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(EngineClock.ZONE);
+
+  private final AppealRepository appeals;
+  private final AppealJournal journal;
+  private final Directory directory;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+
+  IntakeService(AppealRepository appeals, AppealJournal journal, Directory directory, RuntimeService runtimeService,
+      IdentityService identityService) {
+    this.appeals = appeals;
+    this.journal = journal;
+    this.directory = directory;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+  }
+
+  /** The outcome of a submission: the appeal, and whether this call registered it. */
+  public record Intake(Appeal appeal, boolean created) {
+  }
+
+  @Transactional
+  public Intake submit(AppealSubmission submission) {
+    NewAppeal candidate = toNewAppeal(submission);
+    Optional<Appeal> known = appeals.findByChannelMessage(candidate.channel(), candidate.channelMessageId());
+    if (known.isPresent()) {
+      return new Intake(known.get(), false);
+    }
+    Instant now = EngineClock.now();
+    String trackingNumber = TrackingNumbers.format(now, appeals.nextTrackingSequence());
+    Optional<Long> inserted = appeals.insertIfAbsent(candidate, trackingNumber);
+    if (inserted.isEmpty()) {
+      // A twin request won the race and has committed: answer with its appeal.
+      return new Intake(appeals.findByChannelMessage(candidate.channel(), candidate.channelMessageId())
+          .orElseThrow(), false);
+    }
+    long id = inserted.get();
+    Actor actor = Actor.current(identityService);
+    journal.record(id, "RECEIVED", actor, Map.of("channel", candidate.channel().name(),
+        "trackingNumber", trackingNumber));
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(AppealProcess.PROCESS_ID)
+        .businessKey(trackingNumber)
+        .setVariables(startVariables(id, trackingNumber, candidate, now))
+        .execute();
+    appeals.attachProcessInstance(id, instance.getId());
+    log.info("Appeal {} received via {} (id {})", trackingNumber, candidate.channel(), id);
+    return new Intake(appeals.get(id), true);
+  }
+
+  private NewAppeal toNewAppeal(AppealSubmission s) {
+    Channel channel = Labelled.parse(Channel.class, s.channel()).orElseThrow();
+    AppealType requestedType = s.appealType() == null ? null
+        : Labelled.parse(AppealType.class, s.appealType()).orElseThrow();
+    String mailbox = blankToNull(s.mailbox());
+    if (mailbox != null && directory.mailbox(mailbox).filter(Mailbox::active).isEmpty()) {
+      throw new InvalidFieldException("mailbox", "未知信箱 '" + mailbox + "'");
+    }
+    if (channel == Channel.MAILBOX && mailbox == null) {
+      throw new InvalidFieldException("mailbox", "来自领导信箱的诉求必须注明信箱");
+    }
+    String content = s.content().strip();
+    String title = blankToNull(s.title());
+    var citizen = s.citizen();
+    var location = s.location();
+    return new NewAppeal(channel, s.channelMessageId().strip(), title == null ? titleFrom(content) : title,
+        content, requestedType, mailbox,
+        citizen == null ? null : blankToNull(citizen.name()),
+        citizen == null ? null : blankToNull(citizen.phone()),
+        citizen == null ? null : blankToNull(citizen.email()),
+        location == null ? null : blankToNull(location.district()),
+        location == null ? null : blankToNull(location.street()),
+        location == null ? null : blankToNull(location.address()));
+  }
+
+  private Map<String, Object> startVariables(long id, String trackingNumber, NewAppeal a, Instant receivedAt) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(AppealProcess.VAR_APPEAL_ID, id);
+    vars.put(AppealProcess.VAR_TRACKING_NUMBER, trackingNumber);
+    vars.put(AppealProcess.VAR_CHANNEL, a.channel().name());
+    vars.put(AppealProcess.VAR_TITLE, a.title());
+    vars.put(AppealProcess.VAR_CONTENT, a.content());
+    vars.put(AppealProcess.VAR_LOCATION, join(a.district(), a.street(), a.address()));
+    vars.put(AppealProcess.VAR_CITIZEN_NAME, a.citizenName());
+    vars.put(AppealProcess.VAR_CITIZEN_PHONE, a.citizenPhone());
+    vars.put(AppealProcess.VAR_MAILBOX, a.mailboxCode() == null ? null : directory.mailbox(a.mailboxCode())
+        .map(Mailbox::name).orElse(a.mailboxCode()));
+    vars.put(AppealProcess.VAR_RECEIVED_AT, SHOWN.format(receivedAt));
+    // The citizen's own idea of the type pre-fills the review form; the dispatcher decides.
+    vars.put(AppealProcess.VAR_APPEAL_TYPE, a.requestedType() == null ? null : a.requestedType().name());
+    vars.put(AppealProcess.VAR_RETURNS_COUNT, 0);
+    vars.put(AppealProcess.VAR_REDO_COUNT, 0);
+    return vars;
+  }
+
+  /** Posts on microblogs and text messages have no title: the first words of the content stand in. */
+  static String titleFrom(String content) {
+    String oneLine = content.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 24 ? oneLine : oneLine.substring(0, 24) + "…";
+  }
+
+  private static String join(String... parts) {
+    StringBuilder sb = new StringBuilder();
+    for (String p : parts) {
+      if (p != null) {
+        sb.append(p);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

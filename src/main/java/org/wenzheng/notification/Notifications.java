@@ -1,0 +1,132 @@
+package org.wenzheng.notification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.wenzheng.appeal.Actor;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.appeal.AppealJournal;
+import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.directory.Directory;
+import org.wenzheng.directory.Unit;
+
+/**
+ * Puts messages to citizens and units into the outbox, in the transaction of the step that causes them. Nothing is
+ * sent before that step commits, and nothing is lost if sending fails: {@link NotificationSender} retries.
+ */
+@Service
+public class Notifications {
+
+  private static final java.time.format.DateTimeFormatter SHOWN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(EngineClock.ZONE);
+
+  private final JdbcClient jdbc;
+  private final MessageTemplates templates;
+  private final Directory directory;
+  private final AppealJournal journal;
+  private final IdentityService identityService;
+  private final NotificationSender sender;
+  private final String messageIdDomain;
+
+  Notifications(JdbcClient jdbc, MessageTemplates templates, Directory directory, AppealJournal journal,
+      IdentityService identityService, NotificationSender sender,
+      @Value("${wenzheng.mail.message-id-domain}") String messageIdDomain) {
+    this.jdbc = jdbc;
+    this.templates = templates;
+    this.directory = directory;
+    this.journal = journal;
+    this.identityService = identityService;
+    this.sender = sender;
+    this.messageIdDomain = messageIdDomain;
+  }
+
+  /**
+   * A message to the citizen, through the best way to reach them: email when they gave one, otherwise the channel
+   * they wrote through (a reply to their post or message), otherwise a text message to their phone.
+   *
+   * @return the notification id, or empty when the citizen left no way to reach them
+   */
+  public Optional<Long> toCitizen(Appeal appeal, NotificationKind kind, Map<String, ?> model) {
+    Optional<Recipient> recipient = citizenRecipient(appeal);
+    if (recipient.isEmpty()) {
+      journal.record(appeal.id(), "NOTIFICATION_UNDELIVERABLE", Actor.current(identityService),
+          Map.of("kind", kind.name(), "reason", "诉求人未留下联系方式，答复仅在查询页公布"));
+      return Optional.empty();
+    }
+    return Optional.of(enqueue(appeal, kind, recipient.get(), model));
+  }
+
+  /** A message to a unit's duty mailbox. */
+  public Optional<Long> toUnit(Appeal appeal, String unitCode, NotificationKind kind, Map<String, ?> model) {
+    Optional<Unit> unit = directory.unit(unitCode).filter(u -> u.email() != null && !u.email().isBlank());
+    if (unit.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Object> withUnit = new LinkedHashMap<>(model);
+    withUnit.put("unitName", unit.get().name());
+    return Optional.of(enqueue(appeal, kind, new Recipient(EmailChannel.CHANNEL, unit.get().email()), withUnit));
+  }
+
+  static Optional<Recipient> citizenRecipient(Appeal a) {
+    if (a.citizenEmail() != null) {
+      return Optional.of(new Recipient(EmailChannel.CHANNEL, a.citizenEmail()));
+    }
+    switch (a.channel()) {
+      case WEIBO, WECHAT, ALIPAY, APP -> {
+        // The adapter answers in the conversation the citizen started.
+        return Optional.of(new Recipient(a.channel().name(), a.channelMessageId()));
+      }
+      default -> {
+        if (a.citizenPhone() != null && a.citizenPhone().startsWith("1")) {
+          return Optional.of(new Recipient("SMS", a.citizenPhone()));
+        }
+        return Optional.empty();
+      }
+    }
+  }
+
+  record Recipient(String channel, String address) {
+  }
+
+  private long enqueue(Appeal appeal, NotificationKind kind, Recipient to, Map<String, ?> model) {
+    Map<String, Object> full = new LinkedHashMap<>(model);
+    full.put("trackingNumber", appeal.trackingNumber());
+    full.put("title", appeal.title());
+    full.put("citizenName", appeal.citizenName() == null ? "市民朋友" : appeal.citizenName());
+    full.put("receivedAt", SHOWN.format(appeal.receivedAt()));
+    MessageTemplates.Rendered message = templates.render(kind, full);
+    String messageId = "<" + appeal.trackingNumber() + "." + kind.name().toLowerCase() + "."
+        + UUID.randomUUID() + "@" + messageIdDomain + ">";
+    var now = EngineClock.nowUtc();
+    long id = jdbc.sql("""
+            insert into notification (appeal_id, kind, channel, recipient, subject, body, message_id, created_at,
+                next_attempt_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+        .params(appeal.id(), kind.name(), to.channel(), to.address(), message.subject(), message.body(), messageId,
+            now, now)
+        .query(Long.class).single();
+    journal.record(appeal.id(), "NOTIFICATION_QUEUED", Actor.current(identityService),
+        Map.of("notificationId", id, "kind", kind.name(), "channel", to.channel(), "subject", message.subject()));
+    afterCommit(() -> sender.sendSoon(id));
+    return id;
+  }
+
+  private static void afterCommit(Runnable action) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          action.run();
+        }
+      });
+    }
+    // Without a transaction the poller picks the message up within its interval.
+  }
+}

@@ -1,0 +1,36 @@
+package org.wenzheng.returnvisit;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.wenzheng.appeal.Actor;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.appeal.AppealJournal;
+import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealTasks;
+
+/**
+ * {@code Task_ArchiveAppeal} 归档. Runs as its own job after conclusion (asyncBefore), so a concluded appeal stays
+ * concluded even if archiving has to be retried.
+ */
+@Component
+class ArchiveAppealDelegate implements JavaDelegate {
+
+  private final AppealTasks tasks;
+  private final AppealRepository appeals;
+  private final AppealJournal journal;
+
+  ArchiveAppealDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal) {
+    this.tasks = tasks;
+    this.appeals = appeals;
+    this.journal = journal;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Appeal appeal = tasks.appealOf(execution);
+    appeals.recordArchived(appeal.id());
+    journal.record(appeal.id(), "ARCHIVED", Actor.SYSTEM, Map.of());
+  }
+}

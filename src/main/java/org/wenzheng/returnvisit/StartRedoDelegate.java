@@ -1,0 +1,53 @@
+package org.wenzheng.returnvisit;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.wenzheng.appeal.Actor;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.appeal.AppealJournal;
+import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.notification.NotificationKind;
+import org.wenzheng.notification.Notifications;
+
+/**
+ * {@code Task_StartRedo} 登记重办: an unsatisfied citizen's appeal goes back to the same unit, which is told by email
+ * and sees the citizen's objection on its task.
+ */
+@Component
+class StartRedoDelegate implements JavaDelegate {
+
+  private final AppealTasks tasks;
+  private final AppealRepository appeals;
+  private final AppealJournal journal;
+  private final Notifications notifications;
+  private final IdentityService identityService;
+
+  StartRedoDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Notifications notifications,
+      IdentityService identityService) {
+    this.tasks = tasks;
+    this.appeals = appeals;
+    this.journal = journal;
+    this.notifications = notifications;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Appeal appeal = tasks.appealOf(execution);
+    int redoCount = appeals.startRedo(appeal.id());
+    execution.setVariable(AppealProcess.VAR_REDO_COUNT, redoCount);
+    String objection = appeal.visitNote() == null ? "（回访未记录具体意见）" : appeal.visitNote();
+    execution.setVariable(AppealProcess.VAR_PREVIOUS_ROUND_NOTE, "回访不满意，需重办。诉求人意见：" + objection);
+    execution.removeVariables(List.of(AppealProcess.VAR_HANDLING_OUTCOME, AppealProcess.VAR_SATISFACTION,
+        AppealProcess.VAR_VISIT_NOTE));
+    journal.record(appeal.id(), "REDO", Actor.current(identityService),
+        Map.of("departmentCode", appeal.departmentCode(), "redoCount", redoCount));
+    notifications.toUnit(appeal, appeal.departmentCode(), NotificationKind.REDO, Map.of("objection", objection));
+  }
+}

@@ -1,0 +1,48 @@
+package org.wenzheng.review;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.wenzheng.appeal.Actor;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.appeal.AppealJournal;
+import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.notification.NotificationKind;
+import org.wenzheng.notification.Notifications;
+
+/** {@code Task_DispatchAppeal} 转办诉求: the appeal goes to the chosen unit, which is told by email. */
+@Component
+class DispatchAppealDelegate implements JavaDelegate {
+
+  private final AppealTasks tasks;
+  private final AppealRepository appeals;
+  private final AppealJournal journal;
+  private final Notifications notifications;
+  private final IdentityService identityService;
+
+  DispatchAppealDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
+      Notifications notifications, IdentityService identityService) {
+    this.tasks = tasks;
+    this.appeals = appeals;
+    this.journal = journal;
+    this.notifications = notifications;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Appeal appeal = tasks.appealOf(execution);
+    appeals.recordDispatched(appeal.id());
+    journal.record(appeal.id(), "DISPATCHED", Actor.current(identityService),
+        Map.of("departmentCode", appeal.departmentCode()));
+    Map<String, Object> model = new HashMap<>();
+    model.put("appealTypeLabel", appeal.appealType().label());
+    model.put("complexityLabel", appeal.complexity().label());
+    model.put("dispatchNote", appeal.dispatchNote());
+    notifications.toUnit(appeal, appeal.departmentCode(), NotificationKind.DISPATCHED, model);
+  }
+}

@@ -1,0 +1,31 @@
+package org.wenzheng.security;
+
+import java.util.Set;
+
+/** The Camunda groups of the people who work in the system. Units are groups too: their id is the unit's code. */
+public final class Groups {
+
+  /** Channel adapters (service accounts) that submit appeals. */
+  public static final String INTAKE = "intake";
+  /** The dispatch centre (受理/调度): reviews, routes, reviews replies, makes return visits. */
+  public static final String DISPATCH = "dispatch";
+  /** The supervision office (督查室). */
+  public static final String SUPERVISION = "supervision";
+  /** Auditors: read everything, change nothing. */
+  public static final String AUDIT = "audit";
+  /** Leaders of units (members of their unit's group as well). */
+  public static final String LEADERS = "leaders";
+  /** Camunda's administrators. */
+  public static final String ADMIN = "camunda-admin";
+
+  /** Groups that are roles, not units. */
+  public static final Set<String> ROLES = Set.of(INTAKE, DISPATCH, SUPERVISION, AUDIT, LEADERS, ADMIN);
+
+  /** The Spring Security authority that stands for membership of a Camunda group. */
+  public static String authority(String groupId) {
+    return "GROUP_" + groupId;
+  }
+
+  private Groups() {
+  }
+}

@@ -1,0 +1,131 @@
+package org.wenzheng.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Three chains:
+ * <ol>
+ *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /demo/**}: HTTP Basic against Camunda's identity service,
+ *   no session; the engine then applies its own authorizations to the same user.</li>
+ *   <li>{@code /camunda/**}: Camunda's webapps (Tasklist, Cockpit, Admin) keep their own login, session and CSRF
+ *   protection; Spring Security stays out of their way.</li>
+ *   <li>Everything else is public (the citizens' side) or refused.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  private static final String REALM = "wenzheng";
+
+  /**
+   * Paths relative to the application, whatever servlet serves them: {@code /engine-rest} is Jersey's servlet, not
+   * Spring MVC's, so MVC-aware matchers would not see it.
+   */
+  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+  private static RequestMatcher paths(String... patterns) {
+    return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) PATHS.matcher(p)).toList());
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain staffApi(HttpSecurity http, IdentityService identityService, ObjectMapper json)
+      throws Exception {
+    http.securityMatcher(paths("/api/**", "/engine-rest/**", "/demo/**", "/actuator/**"))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/actuator/**")).hasAuthority(Groups.authority(Groups.ADMIN))
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/appeals"))
+                .hasAnyAuthority(Groups.authority(Groups.INTAKE), Groups.authority(Groups.DISPATCH))
+            // Channel adapters submit appeals and nothing else.
+            .requestMatchers(paths("/api/**", "/engine-rest/**", "/demo/**")).access(staffBeyondIntake())
+            .anyRequest().denyAll())
+        .httpBasic(basic -> basic.realmName(REALM)
+            .authenticationEntryPoint((request, response, ex) -> {
+              response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+              writeProblem(response, json, HttpStatus.UNAUTHORIZED, "需要登录 (authentication required)",
+                  request.getRequestURI());
+            }))
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, denied) ->
+            writeProblem(response, json, HttpStatus.FORBIDDEN, "无权执行此操作 (access denied)",
+                request.getRequestURI())))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Basic credentials on every request and no cookies: there is no session for CSRF to abuse.
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    // Tasklist, Cockpit and Admin authenticate their users themselves, guard against CSRF with their own token and
+    // write their own security headers (configured under camunda.bpm.webapp).
+    http.securityMatcher(paths("/camunda/**"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(ctx -> ctx.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain publicSide(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**")).permitAll()
+            .anyRequest().denyAll())
+        .headers(withDefaults());
+    return http.build();
+  }
+
+  /** Any authenticated member of staff except a channel adapter whose only group is {@code intake}. */
+  private static AuthorizationManager<RequestAuthorizationContext> staffBeyondIntake() {
+    return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
+      Authentication auth = authentication.get();
+      if (auth == null || !(auth.getPrincipal() instanceof StaffUser user)) {
+        return new AuthorizationDecision(false);
+      }
+      boolean onlyIntake = user.groups().stream().allMatch(Groups.INTAKE::equals);
+      return new AuthorizationDecision(!onlyIntake);
+    };
+  }
+
+  static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
+      String instance) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setInstance(URI.create(instance));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,289 @@
+package org.wenzheng.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+import org.wenzheng.support.Scenario;
+import org.wenzheng.support.TestMail;
+import org.wenzheng.support.WenzhengTest;
+
+/**
+ * Every path of processes/appeal.bpmn on the real engine and database, driven as the demo users. The class must
+ * cover at least 90% of the model (CoverageRules), or the build fails.
+ */
+@WenzhengTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class AppealProcessTest {
+
+  @Autowired Scenario scenario;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void engine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @Test
+  void shouldWaitForReviewByDispatchCentreWhenAppealIsReceived() {
+    Appeal appeal = scenario.submit();
+
+    ProcessInstance pi = scenario.instance(appeal);
+    assertThat(pi).isWaitingAt(AppealProcess.TASK_REVIEW);
+    assertThat(pi.getBusinessKey()).isEqualTo(appeal.trackingNumber());
+    assertThat(scenario.task(appeal)).hasCandidateGroup("dispatch");
+    assertThat(appeal.status()).isEqualTo(AppealStatus.PENDING_REVIEW);
+    assertThat(appeal.processInstanceId()).isEqualTo(pi.getId());
+    // The review form offers the directory's units.
+    Object options = taskService.getVariableLocal(scenario.task(appeal).getId(), AppealProcess.VAR_DEPARTMENT_OPTIONS);
+    assertThat(String.valueOf(options)).contains("\"value\":\"cgw\"").contains("市城管委");
+  }
+
+  @Test
+  void shouldConcludeAndArchiveResolvedAppealWhenCitizenIsSatisfied() {
+    Appeal appeal = scenario.submit();
+    scenario.review(appeal, "cgw");
+
+    ProcessInstance pi = scenario.instance(appeal);
+    assertThat(pi).isWaitingAt(AppealProcess.TASK_ACKNOWLEDGE);
+    assertThat(scenario.task(appeal)).hasCandidateGroup("cgw");
+    assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.DISPATCHED);
+
+    scenario.acknowledge(appeal, "cgw");
+    assertThat(pi).isWaitingAt(AppealProcess.TASK_HANDLE);
+    assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.HANDLING);
+    assertThat(scenario.reload(appeal).acknowledgedAt()).isNotNull();
+
+    scenario.reply(appeal, "cgw", "RESOLVED", "路灯已于今日修复。");
+    assertThat(pi).hasPassed(AppealProcess.TASK_SEND_REPLY).isWaitingAt(AppealProcess.TASK_RETURN_VISIT);
+    assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.REPLIED);
+
+    scenario.visit(appeal, "SATISFIED");
+    assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.CONCLUDED);
+    assertThat(pi).isWaitingAt(AppealProcess.TASK_ARCHIVE);
+    scenario.runJobs(appeal);
+
+    assertThat(pi).isEnded().hasPassed(AppealProcess.END_ARCHIVED);
+    Appeal done = scenario.reload(appeal);
+    assertThat(done.status()).isEqualTo(AppealStatus.ARCHIVED);
+    assertThat(done.conclusion()).isEqualTo(Conclusion.RESOLVED);
+    assertThat(done.satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+    assertThat(done.replyText()).isEqualTo("路灯已于今日修复。");
+    assertThat(List.of(done.receivedAt(), done.reviewedAt(), done.dispatchedAt(), done.acknowledgedAt(),
+        done.repliedAt(), done.visitedAt(), done.concludedAt(), done.archivedAt())).doesNotContainNull();
+    assertThat(scenario.events(appeal)).containsSubsequence("RECEIVED", "REVIEWED", "DISPATCHED", "ACKNOWLEDGED",
+        "HANDLED", "REPLIED", "VISITED", "CONCLUDED", "ARCHIVED");
+  }
+
+  @Test
+  void shouldEmailTheReplyToTheCitizenOfThisAppealOnly() {
+    Appeal mine = scenario.submit();
+    Appeal other = scenario.submit();
+    for (Appeal a : List.of(mine, other)) {
+      scenario.review(a, "cgw");
+      scenario.acknowledge(a, "cgw");
+    }
+    scenario.reply(other, "cgw", "RESOLVED", "另一件诉求的答复：井盖已更换。");
+    scenario.reply(mine, "cgw", "EXPLAINED", "本件答复：该路段正在改造，路灯将于下月随工程一并恢复。");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !TestMail.to(mine.citizenEmail()).isEmpty());
+    List<MimeMessage> received = TestMail.to(mine.citizenEmail());
+    assertThat(received).hasSize(1);
+    String body = TestMail.body(received.get(0));
+    assertThat(body).contains("本件答复：该路段正在改造").contains(mine.trackingNumber()).contains("市城管委")
+        .doesNotContain("井盖").doesNotContain(other.trackingNumber());
+    assertThat(scenario.reload(mine).handlingOutcome()).isEqualTo(HandlingOutcome.EXPLAINED);
+  }
+
+  @Test
+  void shouldRejectAppealAndTellTheCitizenWhy() {
+    Appeal appeal = scenario.submit();
+    ProcessInstance pi = scenario.instance(appeal);
+    scenario.complete("dispatcher", List.of("dispatch"), appeal, Map.of(
+        AppealProcess.VAR_REVIEW_DECISION, "REJECT",
+        AppealProcess.VAR_REJECT_REASON, "OUT_OF_SCOPE",
+        AppealProcess.VAR_REJECT_NOTE, "本事项属于法院审理范围，请向成华区人民法院咨询。"));
+
+    assertThat(pi).isEnded().hasPassed(AppealProcess.TASK_NOTIFY_REJECTION, AppealProcess.END_REJECTED)
+        .hasNotPassed(AppealProcess.TASK_DISPATCH);
+    Appeal rejected = scenario.reload(appeal);
+    assertThat(rejected.status()).isEqualTo(AppealStatus.REJECTED);
+    assertThat(rejected.rejectReason()).isEqualTo(RejectReason.OUT_OF_SCOPE);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !TestMail.to(appeal.citizenEmail()).isEmpty());
+    assertThat(TestMail.body(TestMail.to(appeal.citizenEmail()).get(0)))
+        .contains("未予受理").contains("不属于受理范围").contains("成华区人民法院");
+  }
+
+  @Test
+  void shouldSendReturnedAppealBackToReviewAndCountTheReturnAgainstTheUnit() {
+    Appeal appeal = scenario.submit();
+    scenario.review(appeal, "gaj");
+    scenario.acknowledge(appeal, "gaj");
+    scenario.returnToDispatch(appeal, "gaj", "路灯维护属市城管委职责，建议转市城管委。");
+
+    ProcessInstance pi = scenario.instance(appeal);
+    assertThat(pi).hasPassed(AppealProcess.TASK_RECORD_RETURN).isWaitingAt(AppealProcess.TASK_REVIEW);
+    Appeal returned = scenario.reload(appeal);
+    assertThat(returned.status()).isEqualTo(AppealStatus.RETURNED);
+    assertThat(returned.returnsCount()).isEqualTo(1);
+    assertThat(jdbc.sql("select department_code from appeal_return where appeal_id = ?").param(appeal.id())
+        .query(String.class).list()).containsExactly("gaj");
+    // The dispatcher sees why, and starts from a clean decision.
+    assertThat(runtimeService.getVariable(pi.getId(), AppealProcess.VAR_PREVIOUS_ROUND_NOTE).toString())
+        .contains("市公安局").contains("建议转市城管委");
+    assertThat(runtimeService.getVariable(pi.getId(), AppealProcess.VAR_REVIEW_DECISION)).isNull();
+
+    scenario.review(appeal, "cgw");
+    assertThat(pi).isWaitingAt(AppealProcess.TASK_ACKNOWLEDGE);
+    assertThat(scenario.task(appeal)).hasCandidateGroup("cgw");
+    assertThat(scenario.reload(appeal).departmentCode()).isEqualTo("cgw");
+    assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.DISPATCHED);
+  }
+
+  @Test
+  void shouldRedoOnceWhenCitizenIsUnsatisfiedThenConcludeAsUnsatisfied() {
+    Appeal appeal = scenario.submit();
+    scenario.review(appeal, "zjj");
+    scenario.acknowledge(appeal, "zjj");
+    scenario.reply(appeal, "zjj", "RESOLVED", "已督促物业维修电梯。");
+    scenario.complete("dispatcher", List.of("dispatch"), appeal, Map.of(
+        AppealProcess.VAR_SATISFACTION, "UNSATISFIED", AppealProcess.VAR_VISIT_NOTE, "电梯还是坏的"));
+
+    ProcessInstance pi = scenario.instance(appeal);
+    assertThat(pi).hasPassed(AppealProcess.TASK_START_REDO).isWaitingAt(AppealProcess.TASK_HANDLE);
+    assertThat(scenario.task(appeal)).hasCandidateGroup("zjj");
+    Appeal redo = scenario.reload(appeal);
+    assertThat(redo.redoCount()).isEqualTo(1);
+    assertThat(redo.status()).isEqualTo(AppealStatus.HANDLING);
+    assertThat(runtimeService.getVariable(pi.getId(), AppealProcess.VAR_PREVIOUS_ROUND_NOTE).toString())
+        .contains("电梯还是坏的");
+
+    scenario.reply(appeal, "zjj", "RESOLVED", "电梯已更换主板并通过检验。");
+    scenario.visit(appeal, "UNSATISFIED");
+    scenario.runJobs(appeal);
+
+    assertThat(pi).isEnded();
+    Appeal done = scenario.reload(appeal);
+    assertThat(done.status()).isEqualTo(AppealStatus.ARCHIVED);
+    assertThat(done.conclusion()).isEqualTo(Conclusion.UNSATISFIED);
+    assertThat(done.redoCount()).isEqualTo(1);
+    assertThat(done.replyText()).isEqualTo("电梯已更换主板并通过检验。");
+  }
+
+  @Test
+  void shouldConcludeWithoutRatingWhenCitizenIsUnreachable() {
+    Appeal appeal = scenario.submit();
+    scenario.review(appeal, "cgw");
+    scenario.acknowledge(appeal, "cgw");
+    scenario.reply(appeal, "cgw", "EXPLAINED", "该路灯属于小区内部设施，已告知物业负责维修。");
+    scenario.visit(appeal, "UNREACHABLE");
+    scenario.runJobs(appeal);
+
+    assertThat(scenario.instance(appeal)).isNull();
+    Appeal done = scenario.reload(appeal);
+    assertThat(done.conclusion()).isEqualTo(Conclusion.EXPLAINED);
+    assertThat(done.satisfaction()).isEqualTo(Satisfaction.UNREACHABLE);
+    assertThat(done.redoCount()).isZero();
+  }
+
+  @Test
+  void shouldRefuseAcceptWithoutDepartmentAndNotMove() {
+    Appeal appeal = scenario.submit();
+    Task before = scenario.task(appeal);
+
+    assertThatThrownBy(() -> scenario.complete("dispatcher", List.of("dispatch"), appeal, Map.of(
+        AppealProcess.VAR_REVIEW_DECISION, "ACCEPT",
+        AppealProcess.VAR_APPEAL_TYPE, "COMPLAINT",
+        AppealProcess.VAR_COMPLEXITY, "GENERAL")))
+        .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("departmentCode");
+
+    assertThat(scenario.instance(appeal)).isWaitingAt(AppealProcess.TASK_REVIEW);
+    assertThat(scenario.task(appeal).getId()).isEqualTo(before.getId());
+    assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.PENDING_REVIEW);
+    assertThat(runtimeService.getVariable(scenario.instance(appeal).getId(), AppealProcess.VAR_REVIEW_DECISION))
+        .isNull();
+  }
+
+  @Test
+  void shouldRefuseUnknownValuesOnEveryTask() {
+    Appeal appeal = scenario.submit();
+    assertThatThrownBy(() -> scenario.complete("dispatcher", List.of("dispatch"), appeal,
+        Map.of(AppealProcess.VAR_REVIEW_DECISION, "MAYBE")))
+        .hasMessageContaining("reviewDecision").hasMessageContaining("ACCEPT | REJECT");
+    assertThatThrownBy(() -> scenario.complete("dispatcher", List.of("dispatch"), appeal, Map.of(
+        AppealProcess.VAR_REVIEW_DECISION, "ACCEPT", AppealProcess.VAR_DEPARTMENT_CODE, "cgw",
+        AppealProcess.VAR_APPEAL_TYPE, "GOSSIP", AppealProcess.VAR_COMPLEXITY, "GENERAL")))
+        .hasMessageContaining("appealType");
+    assertThatThrownBy(() -> scenario.complete("dispatcher", List.of("dispatch"), appeal, Map.of(
+        AppealProcess.VAR_REVIEW_DECISION, "ACCEPT", AppealProcess.VAR_DEPARTMENT_CODE, "nobody",
+        AppealProcess.VAR_APPEAL_TYPE, "COMPLAINT", AppealProcess.VAR_COMPLEXITY, "GENERAL")))
+        .hasMessageContaining("departmentCode");
+    assertThatThrownBy(() -> scenario.complete("dispatcher", List.of("dispatch"), appeal, Map.of(
+        AppealProcess.VAR_REVIEW_DECISION, "REJECT", AppealProcess.VAR_REJECT_REASON, "DUPLICATE")))
+        .hasMessageContaining("rejectNote");
+
+    scenario.review(appeal, "cgw");
+    scenario.acknowledge(appeal, "cgw");
+    assertThatThrownBy(() -> scenario.reply(appeal, "cgw", "DONE", "好了"))
+        .hasMessageContaining("handlingOutcome");
+    assertThatThrownBy(() -> scenario.reply(appeal, "cgw", "RESOLVED", "   "))
+        .hasMessageContaining("replyText");
+    assertThatThrownBy(() -> scenario.complete("cgw1", List.of("cgw"), appeal,
+        Map.of(AppealProcess.VAR_HANDLING_OUTCOME, "RETURNED")))
+        .hasMessageContaining("returnReason");
+    assertThat(scenario.instance(appeal)).isWaitingAt(AppealProcess.TASK_HANDLE);
+
+    scenario.reply(appeal, "cgw", "RESOLVED", "已修复。");
+    assertThatThrownBy(() -> scenario.visit(appeal, "HAPPY")).hasMessageContaining("satisfaction");
+    assertThat(scenario.instance(appeal)).isWaitingAt(AppealProcess.TASK_RETURN_VISIT);
+  }
+
+  @Test
+  void shouldRefuseAHandlerRedirectingTheAppealToAnotherUnit() {
+    Appeal appeal = scenario.submit();
+    scenario.review(appeal, "cgw");
+    scenario.acknowledge(appeal, "cgw");
+
+    assertThatThrownBy(() -> scenario.complete("cgw1", List.of("cgw"), appeal, Map.of(
+        AppealProcess.VAR_HANDLING_OUTCOME, "RESOLVED", AppealProcess.VAR_REPLY_TEXT, "已处理",
+        AppealProcess.VAR_DEPARTMENT_CODE, "gaj")))
+        .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("departmentCode");
+    assertThatThrownBy(() -> scenario.complete("cgw1", List.of("cgw"), appeal, Map.of(
+        AppealProcess.VAR_HANDLING_OUTCOME, "RESOLVED", AppealProcess.VAR_REPLY_TEXT, "已处理",
+        AppealProcess.VAR_REDO_COUNT, 1)))
+        .hasMessageContaining("redoCount");
+
+    assertThat(scenario.instance(appeal)).isWaitingAt(AppealProcess.TASK_HANDLE);
+    assertThat(runtimeService.getVariable(scenario.instance(appeal).getId(), AppealProcess.VAR_DEPARTMENT_CODE))
+        .isEqualTo("cgw");
+  }
+
+  @Test
+  void shouldRefuseToStartAnAppealThatIntakeDidNotRegister() {
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AppealProcess.PROCESS_ID, "WZ0000000000000"))
+        .hasMessageContaining("POST /api/appeals");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("WZ0000000000000").count())
+        .isZero();
+  }
+}

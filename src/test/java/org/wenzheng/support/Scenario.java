@@ -1,0 +1,119 @@
+package org.wenzheng.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.intake.AppealSubmission;
+import org.wenzheng.intake.IntakeService;
+
+/**
+ * Drives appeals through the real engine as the demo users would (dispatcher, cgw1, ...): the engine checks their
+ * authorizations and the listeners see who acted, exactly as when they use Tasklist.
+ */
+public class Scenario {
+
+  @Autowired IntakeService intake;
+  @Autowired AppealRepository appeals;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired JdbcClient jdbc;
+
+  /** A fresh appeal by web, from a citizen with a unique email address. */
+  public Appeal submit() {
+    return submit("WEB", "citizen-" + UUID.randomUUID() + "@example.com", "13800001234");
+  }
+
+  public Appeal submit(String channel, String email, String phone) {
+    AppealSubmission submission = new AppealSubmission(channel, "test-" + UUID.randomUUID(), "路灯不亮",
+        "成华区双桥路与双桥子街交叉口往北约200米，路灯坏了两周，晚上很黑，请尽快修复。", null,
+        "MAILBOX".equals(channel) ? "mayor" : null,
+        new AppealSubmission.Citizen("李四", phone, email),
+        new AppealSubmission.Location("成华区", "双桥子街道", "双桥路200号"));
+    return as("intake", List.of("intake"), () -> intake.submit(submission).appeal());
+  }
+
+  public Appeal reload(Appeal a) {
+    return appeals.get(a.id());
+  }
+
+  public ProcessInstance instance(Appeal a) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(a.trackingNumber())
+        .singleResult();
+  }
+
+  /** The appeal's one open task. */
+  public Task task(Appeal a) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(a.trackingNumber()).singleResult();
+  }
+
+  public void complete(String user, List<String> groups, Appeal a, Map<String, Object> variables) {
+    Task task = task(a);
+    as(user, groups, () -> {
+      taskService.complete(task.getId(), variables);
+      return null;
+    });
+  }
+
+  public void review(Appeal a, String unit) {
+    complete("dispatcher", List.of("dispatch"), a, Map.of(
+        AppealProcess.VAR_REVIEW_DECISION, "ACCEPT",
+        AppealProcess.VAR_DEPARTMENT_CODE, unit,
+        AppealProcess.VAR_APPEAL_TYPE, "COMPLAINT",
+        AppealProcess.VAR_COMPLEXITY, "GENERAL"));
+  }
+
+  public void acknowledge(Appeal a, String unit) {
+    complete(unit + "1", List.of(unit), a, Map.of());
+  }
+
+  public void reply(Appeal a, String unit, String outcome, String text) {
+    complete(unit + "1", List.of(unit), a, Map.of(
+        AppealProcess.VAR_HANDLING_OUTCOME, outcome, AppealProcess.VAR_REPLY_TEXT, text));
+  }
+
+  public void returnToDispatch(Appeal a, String unit, String reason) {
+    complete(unit + "1", List.of(unit), a, Map.of(
+        AppealProcess.VAR_HANDLING_OUTCOME, "RETURNED", AppealProcess.VAR_RETURN_REASON, reason));
+  }
+
+  public void visit(Appeal a, String satisfaction) {
+    complete("dispatcher", List.of("dispatch"), a, Map.of(AppealProcess.VAR_SATISFACTION, satisfaction));
+  }
+
+  /** Runs the appeal's pending jobs (the job executor is off in tests), e.g. the asynchronous archiving. */
+  public void runJobs(Appeal a) {
+    String pi = a.processInstanceId() != null ? a.processInstanceId() : reload(a).processInstanceId();
+    for (Job job : managementService.createJobQuery().processInstanceId(pi).executable().list()) {
+      managementService.executeJob(job.getId());
+    }
+  }
+
+  public <T> T as(String user, List<String> groups, Supplier<T> work) {
+    identityService.setAuthentication(user, groups);
+    try {
+      return work.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  public List<String> events(Appeal a) {
+    return jdbc.sql("select type from appeal_event where appeal_id = ? order by id").param(a.id())
+        .query(String.class).list();
+  }
+}
