@@ -13,14 +13,16 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * With no {@code spring.datasource.url}, the application runs on real PostgreSQL binaries (from Maven Central) so
+ * With no {@code spring.datasource.url} (and never in the prod profile), the application runs on real PostgreSQL binaries (from Maven Central) so
  * that development, tests and production share one SQL dialect. The data folder survives restarts unless
  * {@code wenzheng.embedded-db.data-dir} is empty, in which case a throw-away folder is used (tests).
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!prod")
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 

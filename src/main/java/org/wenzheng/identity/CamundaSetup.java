@@ -94,9 +94,12 @@ class CamundaSetup implements ApplicationRunner {
     for (String g : List.of(Groups.INTAKE, Groups.DISPATCH)) {
       grant(g, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(g, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     }
+    grant(Groups.INTAKE, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     grant(Groups.DISPATCH, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // The dispatch centre works on every appeal: it reads every instance (Tasklist's variable columns need it).
+    grant(Groups.DISPATCH, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE,
+        ProcessInstancePermissions.READ);
     // The supervision office watches every appeal; it acts through its own tasks (candidate group).
     grant(Groups.SUPERVISION, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(Groups.SUPERVISION, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

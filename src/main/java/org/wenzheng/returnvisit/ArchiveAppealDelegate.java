@@ -9,6 +9,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.identity.AppealAccess;
 
 /**
  * {@code Task_ArchiveAppeal} 归档. Runs as its own job after conclusion (asyncBefore), so a concluded appeal stays
@@ -20,8 +21,10 @@ class ArchiveAppealDelegate implements JavaDelegate {
   private final AppealTasks tasks;
   private final AppealRepository appeals;
   private final AppealJournal journal;
+  private final AppealAccess access;
 
-  ArchiveAppealDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal) {
+  ArchiveAppealDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, AppealAccess access) {
+    this.access = access;
     this.tasks = tasks;
     this.appeals = appeals;
     this.journal = journal;
@@ -31,6 +34,7 @@ class ArchiveAppealDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
     appeals.recordArchived(appeal.id());
+    access.revokeAll(execution.getProcessInstanceId());
     journal.record(appeal.id(), "ARCHIVED", Actor.SYSTEM, Map.of());
   }
 }

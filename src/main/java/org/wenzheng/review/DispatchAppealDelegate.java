@@ -11,10 +11,14 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.identity.AppealAccess;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
 
-/** {@code Task_DispatchAppeal} 转办诉求: the appeal goes to the chosen unit, which is told by email. */
+/**
+ * {@code Task_DispatchAppeal} 转办诉求: the appeal goes to the chosen unit, which may now read it and is told by
+ * email.
+ */
 @Component
 class DispatchAppealDelegate implements JavaDelegate {
 
@@ -23,9 +27,11 @@ class DispatchAppealDelegate implements JavaDelegate {
   private final AppealJournal journal;
   private final Notifications notifications;
   private final IdentityService identityService;
+  private final AppealAccess access;
 
   DispatchAppealDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      Notifications notifications, IdentityService identityService) {
+      Notifications notifications, IdentityService identityService, AppealAccess access) {
+    this.access = access;
     this.tasks = tasks;
     this.appeals = appeals;
     this.journal = journal;
@@ -37,6 +43,7 @@ class DispatchAppealDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
     appeals.recordDispatched(appeal.id());
+    access.grantUnitRead(execution.getProcessInstanceId(), appeal.departmentCode());
     journal.record(appeal.id(), "DISPATCHED", Actor.current(identityService),
         Map.of("departmentCode", appeal.departmentCode()));
     Map<String, Object> model = new HashMap<>();

@@ -9,29 +9,28 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 import org.wenzheng.support.Scenario;
 import org.wenzheng.support.TestMail;
-import org.wenzheng.support.WenzhengTest;
+import org.wenzheng.support.WenzhengProcessTest;
 
 /**
  * Every path of processes/appeal.bpmn on the real engine and database, driven as the demo users. The class must
  * cover at least 90% of the model (CoverageRules), or the build fails.
  */
-@WenzhengTest
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@WenzhengProcessTest
 class AppealProcessTest {
 
   @Autowired Scenario scenario;
@@ -39,6 +38,7 @@ class AppealProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
+  @Autowired AuthorizationService authorizationService;
 
   @BeforeEach
   void engine() {
@@ -69,6 +69,7 @@ class AppealProcessTest {
     assertThat(pi).isWaitingAt(AppealProcess.TASK_ACKNOWLEDGE);
     assertThat(scenario.task(appeal)).hasCandidateGroup("cgw");
     assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.DISPATCHED);
+    assertThat(instanceGrants(pi)).containsExactly("cgw");
 
     scenario.acknowledge(appeal, "cgw");
     assertThat(pi).isWaitingAt(AppealProcess.TASK_HANDLE);
@@ -85,6 +86,7 @@ class AppealProcessTest {
     scenario.runJobs(appeal);
 
     assertThat(pi).isEnded().hasPassed(AppealProcess.END_ARCHIVED);
+    assertThat(instanceGrants(pi)).isEmpty();
     Appeal done = scenario.reload(appeal);
     assertThat(done.status()).isEqualTo(AppealStatus.ARCHIVED);
     assertThat(done.conclusion()).isEqualTo(Conclusion.RESOLVED);
@@ -277,6 +279,11 @@ class AppealProcessTest {
     assertThat(scenario.instance(appeal)).isWaitingAt(AppealProcess.TASK_HANDLE);
     assertThat(runtimeService.getVariable(scenario.instance(appeal).getId(), AppealProcess.VAR_DEPARTMENT_CODE))
         .isEqualTo("cgw");
+  }
+
+  private List<String> instanceGrants(ProcessInstance pi) {
+    return authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(pi.getId()).list().stream().map(Authorization::getGroupId).toList();
   }
 
   @Test

@@ -1,0 +1,109 @@
+package org.wenzheng.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.appeal.AppealStatus;
+import org.wenzheng.support.Browser;
+import org.wenzheng.support.Scenario;
+import org.wenzheng.support.WenzhengTest;
+
+/**
+ * The review form as a dispatcher meets it in Camunda Tasklist 7.24 (form-js 1.8.7), in a real browser: the appeal is
+ * shown, the unit list comes from the directory, incomplete decisions cannot be submitted, and a complete one
+ * dispatches the appeal to the chosen unit, whose handler then finds it in 本部门待办.
+ */
+@WenzhengTest
+class TasklistReviewTest {
+
+  static Browser browser;
+
+  @LocalServerPort int port;
+  @Autowired Scenario scenario;
+
+  @BeforeAll
+  static void start() {
+    browser = new Browser();
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+  }
+
+  @Test
+  void shouldLetADispatcherReviewAndDispatchAnAppealInTasklist() {
+    Appeal appeal = scenario.submit();
+    Page page = login("dispatcher");
+    page.navigate(tasklist() + "#/?task=" + scenario.task(appeal).getId());
+
+    Locator form = page.locator(".fjs-form");
+    assertThat(form).containsText(appeal.trackingNumber());
+    assertThat(form).containsText("成华区双桥路与双桥子街交叉口");
+    page.getByText("Claim").first().click();
+
+    page.getByLabel("受理", new Page.GetByLabelOptions().setExact(true)).check();
+    Locator complete = page.locator("button:has-text('Complete')");
+    // Submitting without a unit: the form marks what is missing and the appeal stays in review.
+    complete.click();
+    assertThat(page.locator(".fjs-form-field-select .fjs-form-field-error").first()).isVisible();
+    assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.PENDING_REVIEW);
+    Browser.screenshot(page, "tasklist-review-missing-unit");
+    // Tasklist's notification of the refused submit covers the button until it is closed.
+    Locator notice = page.locator(".notifications .alert", new Page.LocatorOptions().setHasText("submitting"));
+    notice.locator("button.close:visible").click();
+    assertThat(notice).hasCount(0);
+
+    Locator unit = page.getByLabel("承办单位");
+    unit.fill("城管");
+    page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText("市城管委（cgw）")).click();
+    page.locator("#" + page.getByLabel("诉求类型").getAttribute("id") + "-display").click();
+    page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText("举报投诉")).click();
+    page.getByLabel("一般", new Page.GetByLabelOptions().setExact(true)).check();
+    page.getByLabel("转办意见").fill("请于今日安排人员现场核查");
+    // Choosing 不予受理 would hide these fields; the reject fields stay out of sight meanwhile.
+    assertThat(page.getByLabel("告知诉求人的说明")).hasCount(0);
+    Browser.screenshot(page, "tasklist-review-form");
+    complete.click();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> scenario.reload(appeal).status() == AppealStatus.DISPATCHED);
+    Appeal dispatched = scenario.reload(appeal);
+    assertThat(dispatched.departmentCode()).isEqualTo("cgw");
+    assertThat(dispatched.dispatchNote()).isEqualTo("请于今日安排人员现场核查");
+
+    Page handler = login("cgw1");
+    handler.getByText("本部门待办").first().click();
+    // The list shows each task's 受理编号 and 标题, so a handler can scan it without opening every task.
+    Locator entry = handler.locator("li", new Page.LocatorOptions().setHasText(appeal.trackingNumber())).first();
+    assertThat(entry).containsText("受理编号");
+    assertThat(entry).containsText("路灯不亮");
+    Browser.screenshot(handler, "tasklist-unit-list");
+    handler.navigate(tasklist() + "#/?task=" + scenario.task(appeal).getId());
+    assertThat(handler.locator(".fjs-form")).containsText("请于今日安排人员现场核查");
+    Browser.screenshot(handler, "tasklist-acknowledge-form");
+  }
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private Page login(String user) {
+    Page page = browser.page(false);
+    page.navigate(tasklist());
+    page.locator("input[type=text]").first().fill(user);
+    page.locator("input[type=password]").first().fill("demo");
+    page.locator("button[type=submit]").first().click();
+    assertThat(page.getByText("本部门待办").first()).isVisible();
+    return page;
+  }
+}

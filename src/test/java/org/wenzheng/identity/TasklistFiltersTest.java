@@ -1,0 +1,68 @@
+package org.wenzheng.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.support.Api;
+import org.wenzheng.support.Scenario;
+import org.wenzheng.support.WenzhengTest;
+
+/** The saved filters every handler sees in Tasklist: 本部门待办 and 我的任务. */
+@WenzhengTest
+class TasklistFiltersTest {
+
+  @LocalServerPort int port;
+  @Autowired Scenario scenario;
+
+  @Test
+  void shouldShowEachUnitItsOwnTasksInTheSharedFilters() {
+    Api api = new Api(port);
+    Appeal forCgw = scenario.submit();
+    scenario.review(forCgw, "cgw");
+    Appeal forGaj = scenario.submit();
+    scenario.review(forGaj, "gaj");
+
+    String unitFilter = filterId(api, "cgw1", CamundaSetup.FILTER_UNIT_TASKS);
+    assertThat(filterId(api, "cgw1", CamundaSetup.FILTER_MY_TASKS)).isNotNull();
+    assertThat(filterId(api, "dispatcher", CamundaSetup.FILTER_UNIT_TASKS)).isEqualTo(unitFilter);
+
+    List<String> cgwSees = businessKeys(api, "cgw1", unitFilter);
+    assertThat(cgwSees).contains(forCgw.trackingNumber()).doesNotContain(forGaj.trackingNumber());
+    List<String> gajSees = businessKeys(api, "gaj1", unitFilter);
+    assertThat(gajSees).contains(forGaj.trackingNumber()).doesNotContain(forCgw.trackingNumber());
+
+    // 我的任务: what the user claimed.
+    String mine = filterId(api, "cgw1", CamundaSetup.FILTER_MY_TASKS);
+    assertThat(businessKeys(api, "cgw1", mine)).doesNotContain(forCgw.trackingNumber());
+    String taskId = scenario.task(forCgw).getId();
+    assertThat(api.post("/engine-rest/task/" + taskId + "/claim", "cgw1", "{\"userId\":\"cgw1\"}").status())
+        .isEqualTo(204);
+    assertThat(businessKeys(api, "cgw1", mine)).contains(forCgw.trackingNumber());
+  }
+
+  private static String filterId(Api api, String user, String name) {
+    for (JsonNode f : api.get("/engine-rest/filter?resourceType=Task&maxResults=50", user).json()) {
+      if (name.equals(f.get("name").asText())) {
+        return f.get("id").asText();
+      }
+    }
+    return null;
+  }
+
+  private static List<String> businessKeys(Api api, String user, String filterId) {
+    Api.Response r = api.get("/engine-rest/filter/" + filterId + "/list?maxResults=1000", user);
+    assertThat(r.status()).isEqualTo(200);
+    List<String> keys = new ArrayList<>();
+    for (JsonNode task : r.json()) {
+      keys.add(api.get("/engine-rest/task/" + task.get("id").asText() + "/variables/trackingNumber", user)
+          .json().get("value").asText());
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,77 @@
+package org.wenzheng.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A plain HTTP client against the running application, as a channel adapter or a REST user would call it. */
+public final class Api {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  public Api(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("not JSON: " + body, e);
+      }
+    }
+  }
+
+  public Response get(String path, String user) {
+    return send(request(path, user).GET().build());
+  }
+
+  public Response post(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
+  public Response put(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
+  /** Users are the demo users; every demo password is "demo". A null user sends no credentials. */
+  private HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (user != null) {
+      String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+      b.header("Authorization", "Basic " + token);
+    }
+    return b;
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.wenzheng.support;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Debian Chromium ({@code /usr/bin/chromium}, or {@code WENZHENG_CHROMIUM}) driven by Playwright. The test
+ * script installs the browser; Playwright's own browser download is switched off. Screenshots are kept under
+ * target/screenshots as test artifacts.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+  private final Playwright playwright;
+  private final com.microsoft.playwright.Browser browser;
+
+  public Browser() {
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    String executable = System.getenv().getOrDefault("WENZHENG_CHROMIUM", "/usr/bin/chromium");
+    if (!Files.isExecutable(Paths.get(executable))) {
+      throw new IllegalStateException(executable + " not found: install Debian's chromium (see .ci/run)");
+    }
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Paths.get(executable))
+        .setHeadless(true)
+        // As root in a sandbox-less container, and without reaching out to Google's services.
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+  }
+
+  /** A fresh browser profile (no cookies), phone-sized when asked. */
+  public Page page(boolean phone) {
+    NewContextOptions options = new NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai");
+    if (phone) {
+      options.setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2);
+    } else {
+      options.setViewportSize(1366, 900);
+    }
+    BrowserContext context = browser.newContext(options);
+    context.setDefaultTimeout(20_000);
+    return context.newPage();
+  }
+
+  public static void screenshot(Page page, String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+  }
+}
