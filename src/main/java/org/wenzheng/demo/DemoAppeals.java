@@ -28,7 +28,7 @@ import org.wenzheng.security.Groups;
 
 /**
  * Fills an empty demo with realistic appeals (demo-appeals.jsonl, labelled by the dispatch centre's answer) through
- * the real intake, as the {@code intake} account would. Two in three are then reviewed by {@code dispatcher} and
+ * the real intake, as the {@code intake} account would. Three in four are then reviewed by {@code dispatcher} and
  * dispatched to the labelled unit, so every demo role finds work in Tasklist. Idempotent by channel message id.
  */
 @Component
@@ -67,7 +67,7 @@ class DemoAppeals implements ApplicationRunner {
       IntakeService.Intake result = as("intake", List.of(Groups.INTAKE), () -> intake.submit(submission));
       if (result.created()) {
         created++;
-        if (i % 3 != 0 && !row.path("department").asText().isEmpty() && !row.path("invalid").asBoolean()) {
+        if (i % 4 != 0 && !row.path("department").asText().isEmpty() && !row.path("invalid").asBoolean()) {
           review(result.appeal().trackingNumber(), row);
         }
       }
