@@ -42,7 +42,12 @@ public record Appeal(
     OffsetDateTime visitedAt,
     OffsetDateTime concludedAt,
     OffsetDateTime archivedAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    boolean urgent,
+    OffsetDateTime responseDueAt,
+    OffsetDateTime resolutionDueAt,
+    boolean responseOverdue,
+    boolean resolutionOverdue) {
 
   /** The location as one line, for forms and messages: district, street, address. */
   public String locationLine() {

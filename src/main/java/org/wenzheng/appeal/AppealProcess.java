@@ -22,6 +22,30 @@ public final class AppealProcess {
   public static final String TASK_START_REDO = "Task_StartRedo";
   public static final String TASK_CONCLUDE = "Task_ConcludeAppeal";
   public static final String TASK_ARCHIVE = "Task_ArchiveAppeal";
+  public static final String TASK_DETERMINE_RESPONSE_DEADLINE = "Task_DetermineResponseDeadline";
+  public static final String TASK_DETERMINE_RESOLUTION_DEADLINE = "Task_DetermineResolutionDeadline";
+  public static final String TASK_SCHEDULE_DEADLINES = "Task_ScheduleDeadlines";
+  public static final String TASK_REMIND_RESPONSE = "Task_RemindResponse";
+  public static final String TASK_MARK_RESPONSE_OVERDUE = "Task_MarkResponseOverdue";
+  public static final String TASK_REMIND_RESOLUTION = "Task_RemindResolution";
+  public static final String TASK_MARK_RESOLUTION_OVERDUE = "Task_MarkResolutionOverdue";
+
+  /** Acknowledgement and handling, with the resolution clock on its boundary. */
+  public static final String SUBPROCESS_HANDLING = "SubProcess_Handling";
+
+  // timers (boundary events) and what they lead to
+  public static final String TIMER_RESPONSE_REMINDER = "BoundaryEvent_ResponseReminder";
+  public static final String TIMER_RESPONSE_OVERDUE = "BoundaryEvent_ResponseOverdue";
+  public static final String TIMER_RESOLUTION_REMINDER = "BoundaryEvent_ResolutionReminder";
+  public static final String TIMER_RESOLUTION_OVERDUE = "BoundaryEvent_ResolutionOverdue";
+  public static final String END_RESPONSE_ESCALATED = "EndEvent_ResponseEscalated";
+  public static final String END_RESOLUTION_ESCALATED = "EndEvent_ResolutionEscalated";
+  public static final String ESCALATION_RESPONSE_OVERDUE = "RESPONSE_OVERDUE";
+  public static final String ESCALATION_RESOLUTION_OVERDUE = "RESOLUTION_OVERDUE";
+
+  /** The decisions of processes/deadline-policy.dmn. */
+  public static final String DECISION_RESPONSE_DEADLINE = "ResponseDeadline";
+  public static final String DECISION_RESOLUTION_DEADLINE = "ResolutionDeadline";
 
   // events and gateways
   public static final String START_EVENT = "StartEvent_AppealReceived";
@@ -42,6 +66,8 @@ public final class AppealProcess {
   public static final String VAR_CITIZEN_PHONE = "citizenPhone";
   public static final String VAR_MAILBOX = "mailbox";
   public static final String VAR_RECEIVED_AT = "receivedAt";
+  /** Urgent appeals (a person trapped, a burst pipe) may have shorter deadlines; set at intake or review. */
+  public static final String VAR_URGENT = "urgent";
 
   // variables: review (审核)
   public static final String VAR_REVIEW_DECISION = "reviewDecision";
@@ -54,6 +80,17 @@ public final class AppealProcess {
   public static final String VAR_REJECT_NOTE = "rejectNote";
   /** Task-local: the units a dispatcher may choose, as [{label, value}] for the form's select. */
   public static final String VAR_DEPARTMENT_OPTIONS = "departmentOptions";
+
+  // variables: deadlines (时限)
+  /** Whether the appeal reached the unit in working time (an input of the response deadline policy). */
+  public static final String VAR_ARRIVED_IN_WORKING_TIME = "arrivedInWorkingTime";
+  /** False for a redo, which goes straight back to handling without a new acknowledgement. */
+  public static final String VAR_ACKNOWLEDGE_NEEDED = "acknowledgeNeeded";
+  public static final String VAR_RESPONSE_POLICY = "responsePolicy";
+  public static final String VAR_RESOLUTION_POLICY = "resolutionPolicy";
+  /** The due instants as people read them ("2026-02-24 17:30"), for the forms. */
+  public static final String VAR_RESPONSE_DUE_AT = "responseDueAt";
+  public static final String VAR_RESOLUTION_DUE_AT = "resolutionDueAt";
 
   // variables: handling (办理)
   public static final String VAR_HANDLING_OUTCOME = "handlingOutcome";

@@ -19,7 +19,8 @@ public class AppealRepository {
       citizen_name, citizen_phone, citizen_email, district, street, address, status, process_instance_id,
       appeal_type, complexity, department_code, dispatch_note, reject_reason, reject_note, handling_outcome,
       reply_text, returns_count, redo_count, satisfaction, visit_note, conclusion, received_at, reviewed_at,
-      dispatched_at, acknowledged_at, handled_at, replied_at, visited_at, concluded_at, archived_at, updated_at""";
+      dispatched_at, acknowledged_at, handled_at, replied_at, visited_at, concluded_at, archived_at, updated_at,
+      urgent, response_due_at, resolution_due_at, response_overdue, resolution_overdue""";
 
   private final JdbcClient jdbc;
 
@@ -44,9 +45,9 @@ public class AppealRepository {
       return Optional.of(jdbc.sql("""
               insert into appeal (tracking_number, channel, channel_message_id, title, content, requested_type,
                   mailbox_code, citizen_name, citizen_phone, citizen_email, district, street, address, status,
-                  received_at, updated_at)
+                  urgent, received_at, updated_at)
               values (:tracking, :channel, :messageId, :title, :content, :requestedType, :mailbox, :name, :phone,
-                  :email, :district, :street, :address, :status, :now, :now)
+                  :email, :district, :street, :address, :status, :urgent, :now, :now)
               on conflict (channel, channel_message_id) do nothing
               returning id""")
           .param("tracking", trackingNumber)
@@ -63,6 +64,7 @@ public class AppealRepository {
           .param("street", a.street())
           .param("address", a.address())
           .param("status", AppealStatus.PENDING_REVIEW.name())
+          .param("urgent", a.urgent())
           .param("now", now)
           .query(Long.class).single());
     } catch (EmptyResultDataAccessException conflict) {
@@ -102,13 +104,15 @@ public class AppealRepository {
   }
 
   public void recordAccepted(long id, AppealType type, Complexity complexity, String departmentCode,
-      String dispatchNote) {
+      String dispatchNote, boolean urgent) {
     jdbc.sql("""
             update appeal set appeal_type = :type, complexity = :complexity, department_code = :dept,
-                dispatch_note = :note, reject_reason = null, reject_note = null, reviewed_at = :now, updated_at = :now
+                dispatch_note = :note, urgent = :urgent, reject_reason = null, reject_note = null, reviewed_at = :now,
+                updated_at = :now
             where id = :id""")
         .param("type", type.name()).param("complexity", complexity.name()).param("dept", departmentCode)
-        .param("note", dispatchNote).param("now", EngineClock.nowUtc()).param("id", id).update();
+        .param("note", dispatchNote).param("urgent", urgent).param("now", EngineClock.nowUtc()).param("id", id)
+        .update();
   }
 
   public void recordRejected(long id, RejectReason reason, String note) {

@@ -13,5 +13,6 @@ public record NewAppeal(
     String citizenEmail,
     String district,
     String street,
-    String address) {
+    String address,
+    boolean urgent) {
 }

@@ -34,6 +34,18 @@ public final class TaskInput {
     return text;
   }
 
+  /** A yes/no field; absent means no. */
+  public boolean optionalFlag(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return false;
+    }
+    if (!(value instanceof Boolean b)) {
+      throw new TaskInputRejectedException(name, "必须是 true 或 false");
+    }
+    return b;
+  }
+
   /** The trimmed text, or null when absent or blank. */
   public String optionalText(String name) {
     Object value = scope.getVariable(name);

@@ -85,7 +85,8 @@ class DemoAppeals implements ApplicationRunner {
     return new AppealSubmission(channel, "demo-" + row.path("id").asText(), row.path("title").asText(),
         row.path("content").asText(), null, "MAILBOX".equals(channel) ? "mayor" : null,
         new AppealSubmission.Citizen(NAMES[i % NAMES.length], phone, email),
-        new AppealSubmission.Location(district.isEmpty() ? null : district, null, null));
+        new AppealSubmission.Location(district.isEmpty() ? null : district, null, null),
+        row.path("urgent").asBoolean(false));
   }
 
   private void review(String trackingNumber, JsonNode row) {

@@ -10,6 +10,8 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.deadline.ClockKind;
+import org.wenzheng.deadline.Deadlines;
 
 /** {@code Task_AcknowledgeAppeal} 签收诉求, on complete: the unit's response is recorded (the response clock stops). */
 @Component
@@ -19,9 +21,11 @@ class AcknowledgeAppealListener implements TaskListener {
   private final AppealRepository appeals;
   private final AppealJournal journal;
   private final IdentityService identityService;
+  private final Deadlines deadlines;
 
   AcknowledgeAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      IdentityService identityService) {
+      IdentityService identityService, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.tasks = tasks;
     this.appeals = appeals;
     this.journal = journal;
@@ -33,6 +37,7 @@ class AcknowledgeAppealListener implements TaskListener {
     Appeal appeal = tasks.appealOf(task);
     tasks.requireRoutingUnchanged(task, appeal, true);
     appeals.recordAcknowledged(appeal.id());
+    deadlines.stop(appeal.id(), ClockKind.RESPONSE, "DONE");
     journal.record(appeal.id(), "ACKNOWLEDGED", Actor.current(identityService),
         Map.of("departmentCode", appeal.departmentCode()));
   }

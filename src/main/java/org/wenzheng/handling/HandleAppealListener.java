@@ -14,6 +14,8 @@ import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.HandlingOutcome;
 import org.wenzheng.appeal.TaskInput;
+import org.wenzheng.deadline.ClockKind;
+import org.wenzheng.deadline.Deadlines;
 
 /**
  * {@code Task_HandleAppeal} 办理诉求, on complete: a reply (resolved, or explained) or a return with its reason,
@@ -26,9 +28,11 @@ class HandleAppealListener implements TaskListener {
   private final AppealRepository appeals;
   private final AppealJournal journal;
   private final IdentityService identityService;
+  private final Deadlines deadlines;
 
   HandleAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      IdentityService identityService) {
+      IdentityService identityService, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.tasks = tasks;
     this.appeals = appeals;
     this.journal = journal;
@@ -46,10 +50,12 @@ class HandleAppealListener implements TaskListener {
     detail.put("departmentCode", appeal.departmentCode());
     if (outcome == HandlingOutcome.RETURNED) {
       detail.put("returnReason", input.requireText(AppealProcess.VAR_RETURN_REASON));
+      deadlines.stop(appeal.id(), ClockKind.RESOLUTION, "RETURNED");
     } else {
       String reply = input.requireText(AppealProcess.VAR_REPLY_TEXT);
       appeals.recordHandled(appeal.id(), outcome, reply);
       detail.put("replyText", reply);
+      deadlines.stop(appeal.id(), ClockKind.RESOLUTION, "DONE");
     }
     journal.record(appeal.id(), "HANDLED", Actor.current(identityService), detail);
   }

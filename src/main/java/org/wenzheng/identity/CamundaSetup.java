@@ -42,6 +42,8 @@ class CamundaSetup implements ApplicationRunner {
 
   static final String FILTER_UNIT_TASKS = "本部门待办";
   static final String FILTER_MY_TASKS = "我的任务";
+  static final String FILTER_DUE_SOON = "即将超期";
+  static final String FILTER_OVERDUE = "已超期";
 
   private static final Map<String, String> ROLE_NAMES = Map.of(
       Groups.INTAKE, "渠道接入",
@@ -155,6 +157,15 @@ class CamundaSetup implements ApplicationRunner {
     TaskQuery myTasks = taskService.createTaskQuery()
         .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc().orderByTaskCreateTime().asc();
     ensureFilter(FILTER_MY_TASKS, "我已认领的任务", "#1565c0", -5, myTasks);
+    TaskQuery dueSoon = taskService.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+        .dueAfterExpression("${now()}").dueBeforeExpression("${workingTime.fromNow('PT2H')}")
+        .orderByDueDate().asc();
+    ensureFilter(FILTER_DUE_SOON, "两个工作小时内到期的本单位任务", "#ef6c00", -8, dueSoon);
+    TaskQuery overdue = taskService.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+        .dueBeforeExpression("${now()}").orderByDueDate().asc();
+    ensureFilter(FILTER_OVERDUE, "已过期限仍未完成的本单位任务", "#6a1b9a", -9, overdue);
   }
 
   private void ensureFilter(String name, String description, String color, int priority, TaskQuery query) {
@@ -172,7 +183,8 @@ class CamundaSetup implements ApplicationRunner {
         "variables", new ArrayList<>(List.of(
             Map.of("name", AppealProcess.VAR_TRACKING_NUMBER, "label", "受理编号"),
             Map.of("name", AppealProcess.VAR_TITLE, "label", "标题"),
-            Map.of("name", AppealProcess.VAR_DEPARTMENT_NAME, "label", "承办单位")))));
+            Map.of("name", AppealProcess.VAR_DEPARTMENT_NAME, "label", "承办单位"),
+            Map.of("name", AppealProcess.VAR_RESOLUTION_DUE_AT, "label", "办结期限")))));
     filterService.saveFilter(filter);
     // Every member of staff may use the shared filters; what they show is still limited by task permissions.
     Authorization read = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)

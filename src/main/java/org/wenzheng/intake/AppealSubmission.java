@@ -36,7 +36,10 @@ public record AppealSubmission(
 
     @Valid Citizen citizen,
 
-    @Valid Location location) {
+    @Valid Location location,
+
+    /** Optional: the channel or the hotline operator flags an emergency (a person trapped, a burst main). */
+    Boolean urgent) {
 
   /** Letters to leader mailboxes can be long, but an appeal is not a document archive. */
   static final int MAX_CONTENT = 3000;

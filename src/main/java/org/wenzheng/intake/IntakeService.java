@@ -106,7 +106,8 @@ public class IntakeService {
         citizen == null ? null : blankToNull(citizen.email()),
         location == null ? null : blankToNull(location.district()),
         location == null ? null : blankToNull(location.street()),
-        location == null ? null : blankToNull(location.address()));
+        location == null ? null : blankToNull(location.address()),
+        Boolean.TRUE.equals(s.urgent()));
   }
 
   private Map<String, Object> startVariables(long id, String trackingNumber, NewAppeal a, Instant receivedAt) {
@@ -124,6 +125,7 @@ public class IntakeService {
     vars.put(AppealProcess.VAR_RECEIVED_AT, SHOWN.format(receivedAt));
     // The citizen's own idea of the type pre-fills the review form; the dispatcher decides.
     vars.put(AppealProcess.VAR_APPEAL_TYPE, a.requestedType() == null ? null : a.requestedType().name());
+    vars.put(AppealProcess.VAR_URGENT, a.urgent());
     vars.put(AppealProcess.VAR_RETURNS_COUNT, 0);
     vars.put(AppealProcess.VAR_REDO_COUNT, 0);
     return vars;

@@ -8,6 +8,10 @@ public enum NotificationKind {
   DISPATCHED,
   /** To the unit: an unsatisfied citizen's appeal comes back for a redo (重办). */
   REDO,
+  /** To the unit: a deadline is near (催办). */
+  REMINDER,
+  /** To the unit: a deadline has passed. */
+  OVERDUE,
   /** To the citizen: the unit's answer. */
   REPLY
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,15 +49,23 @@ class NotificationSender implements DisposableBean {
     RecordingChannel.CHANNELS.forEach(c -> channels.putIfAbsent(c, new RecordingChannel(c)));
   }
 
-  /** Called after the producing transaction commits: try at once, off the caller's thread. */
+  /**
+   * Called after the producing transaction commits: try at once, off the caller's thread. Never throws: the step has
+   * committed, and the message is safe in the outbox; if the pool is saturated (a burst of thousands of reminders),
+   * the poller sends it within its interval.
+   */
   void sendSoon(long id) {
-    executor.execute(() -> {
-      try {
-        sendOne(id);
-      } catch (RuntimeException e) {
-        log.warn("Notification {} could not be sent now; the outbox will retry: {}", id, e.toString());
-      }
-    });
+    try {
+      executor.execute(() -> {
+        try {
+          sendOne(id);
+        } catch (RuntimeException e) {
+          log.warn("Notification {} could not be sent now; the outbox will retry: {}", id, e.toString());
+        }
+      });
+    } catch (TaskRejectedException full) {
+      log.debug("Outbox pool busy; notification {} waits for the poller", id);
+    }
   }
 
   @Scheduled(fixedDelayString = "${wenzheng.notification.poll-interval}",

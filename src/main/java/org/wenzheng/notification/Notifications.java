@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -123,7 +124,13 @@ public class Notifications {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          action.run();
+          // An exception here would reach the caller after its work committed (a 500 for a successful request, a
+          // "failed" job that in fact completed): the outbox poller covers anything not sent now.
+          try {
+            action.run();
+          } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Notifications.class).warn("Immediate send not started: {}", e.toString());
+          }
         }
       });
     }

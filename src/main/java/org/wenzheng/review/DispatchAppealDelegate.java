@@ -10,7 +10,10 @@ import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.calendar.Calendars;
+import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.identity.AppealAccess;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
@@ -28,10 +31,12 @@ class DispatchAppealDelegate implements JavaDelegate {
   private final Notifications notifications;
   private final IdentityService identityService;
   private final AppealAccess access;
+  private final Calendars calendars;
 
   DispatchAppealDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      Notifications notifications, IdentityService identityService, AppealAccess access) {
+      Notifications notifications, IdentityService identityService, AppealAccess access, Calendars calendars) {
     this.access = access;
+    this.calendars = calendars;
     this.tasks = tasks;
     this.appeals = appeals;
     this.journal = journal;
@@ -44,6 +49,9 @@ class DispatchAppealDelegate implements JavaDelegate {
     Appeal appeal = tasks.appealOf(execution);
     appeals.recordDispatched(appeal.id());
     access.grantUnitRead(execution.getProcessInstanceId(), appeal.departmentCode());
+    execution.setVariable(AppealProcess.VAR_ACKNOWLEDGE_NEEDED, true);
+    execution.setVariable(AppealProcess.VAR_ARRIVED_IN_WORKING_TIME,
+        calendars.current().isWorkingTime(EngineClock.now()));
     journal.record(appeal.id(), "DISPATCHED", Actor.current(identityService),
         Map.of("departmentCode", appeal.departmentCode()));
     Map<String, Object> model = new HashMap<>();

@@ -90,7 +90,10 @@ class ReviewAppealListener implements TaskListener {
       AppealType type = input.requireEnum(AppealProcess.VAR_APPEAL_TYPE, AppealType.class);
       Complexity complexity = input.requireEnum(AppealProcess.VAR_COMPLEXITY, Complexity.class);
       String note = input.optionalText(AppealProcess.VAR_DISPATCH_NOTE);
-      appeals.recordAccepted(appeal.id(), type, complexity, unit, note);
+      boolean urgent = input.optionalFlag(AppealProcess.VAR_URGENT);
+      appeals.recordAccepted(appeal.id(), type, complexity, unit, note, urgent);
+      task.setVariable(AppealProcess.VAR_URGENT, urgent);
+      detail.put("urgent", urgent);
       task.setVariable(AppealProcess.VAR_DEPARTMENT_NAME, directory.unitName(unit));
       detail.put("departmentCode", unit);
       detail.put("appealType", type.name());

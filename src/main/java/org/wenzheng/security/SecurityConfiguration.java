@@ -61,6 +61,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**")).hasAuthority(Groups.authority(Groups.ADMIN))
+            .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/calendar/years/*"))
+                .hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/appeals"))
                 .hasAnyAuthority(Groups.authority(Groups.INTAKE), Groups.authority(Groups.DISPATCH))
             // Channel adapters submit appeals and nothing else.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +45,39 @@ class TasklistFiltersTest {
     assertThat(api.post("/engine-rest/task/" + taskId + "/claim", "cgw1", "{\"userId\":\"cgw1\"}").status())
         .isEqualTo(204);
     assertThat(businessKeys(api, "cgw1", mine)).contains(forCgw.trackingNumber());
+  }
+
+  @Test
+  void shouldShowWhatFallsDueWithinTwoWorkingHoursAndWhatIsOverdue() {
+    Api api = new Api(port);
+    try {
+      Scenario.clock("2026-03-06T16:00"); // Friday afternoon
+      Appeal appeal = scenario.submit();
+      scenario.review(appeal, "jtj"); // acknowledgement due 17:00
+      String dueSoon = filterId(api, "jtj1", CamundaSetup.FILTER_DUE_SOON);
+      String overdue = filterId(api, "jtj1", CamundaSetup.FILTER_OVERDUE);
+
+      Scenario.clock("2026-03-06T14:30");
+      assertThat(businessKeys(api, "jtj1", dueSoon)).doesNotContain(appeal.trackingNumber());
+      Scenario.clock("2026-03-06T16:10");
+      assertThat(businessKeys(api, "jtj1", dueSoon)).contains(appeal.trackingNumber());
+      assertThat(businessKeys(api, "jtj1", overdue)).doesNotContain(appeal.trackingNumber());
+      assertThat(businessKeys(api, "cgw1", dueSoon)).doesNotContain(appeal.trackingNumber());
+
+      Scenario.clock("2026-03-06T17:05");
+      assertThat(businessKeys(api, "jtj1", overdue)).contains(appeal.trackingNumber());
+      assertThat(businessKeys(api, "jtj1", dueSoon)).doesNotContain(appeal.trackingNumber());
+
+      // Dispatched at 17:00, acknowledgement is due Monday 09:30. At 17:10 that is within two working hours
+      // (20 minutes on Friday, 100 on Monday), though more than two clock hours away.
+      Scenario.clock("2026-03-06T17:00");
+      Appeal late = scenario.submit();
+      scenario.review(late, "jtj");
+      Scenario.clock("2026-03-06T17:10");
+      assertThat(businessKeys(api, "jtj1", dueSoon)).contains(late.trackingNumber());
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private static String filterId(Api api, String user, String name) {

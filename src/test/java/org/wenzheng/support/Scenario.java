@@ -1,5 +1,8 @@
 package org.wenzheng.support;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -16,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.intake.AppealSubmission;
 import org.wenzheng.intake.IntakeService;
 
@@ -43,7 +48,7 @@ public class Scenario {
         "成华区双桥路与双桥子街交叉口往北约200米，路灯坏了两周，晚上很黑，请尽快修复。", null,
         "MAILBOX".equals(channel) ? "mayor" : null,
         new AppealSubmission.Citizen("李四", phone, email),
-        new AppealSubmission.Location("成华区", "双桥子街道", "双桥路200号"));
+        new AppealSubmission.Location("成华区", "双桥子街道", "双桥路200号"), false);
     return as("intake", List.of("intake"), () -> intake.submit(submission).appeal());
   }
 
@@ -70,11 +75,16 @@ public class Scenario {
   }
 
   public void review(Appeal a, String unit) {
+    review(a, unit, "GENERAL", false);
+  }
+
+  public void review(Appeal a, String unit, String complexity, boolean urgent) {
     complete("dispatcher", List.of("dispatch"), a, Map.of(
         AppealProcess.VAR_REVIEW_DECISION, "ACCEPT",
         AppealProcess.VAR_DEPARTMENT_CODE, unit,
         AppealProcess.VAR_APPEAL_TYPE, "COMPLAINT",
-        AppealProcess.VAR_COMPLEXITY, "GENERAL"));
+        AppealProcess.VAR_COMPLEXITY, complexity,
+        AppealProcess.VAR_URGENT, urgent));
   }
 
   public void acknowledge(Appeal a, String unit) {
@@ -101,6 +111,28 @@ public class Scenario {
     for (Job job : managementService.createJobQuery().processInstanceId(pi).executable().list()) {
       managementService.executeJob(job.getId());
     }
+  }
+
+  /** Sets the engine's (and so the application's) clock to a time of day in Chengdu, e.g. "2026-03-04T10:00". */
+  public static void clock(String shanghaiLocalDateTime) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(shanghaiLocalDateTime)
+        .atZone(EngineClock.ZONE).toInstant()));
+  }
+
+  public static Instant at(String shanghaiLocalDateTime) {
+    return LocalDateTime.parse(shanghaiLocalDateTime).atZone(EngineClock.ZONE).toInstant();
+  }
+
+  /** Fires the appeal's timers that are due by now, as the job executor would. */
+  public List<String> fireDueTimers(Appeal a) {
+    List<String> fired = new java.util.ArrayList<>();
+    String pi = reload(a).processInstanceId();
+    for (Job job : managementService.createJobQuery().processInstanceId(pi).timers().executable().list()) {
+      fired.add(managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+          .singleResult().getActivityId());
+      managementService.executeJob(job.getId());
+    }
+    return fired;
   }
 
   public <T> T as(String user, List<String> groups, Supplier<T> work) {

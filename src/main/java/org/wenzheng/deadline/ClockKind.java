@@ -1,0 +1,19 @@
+package org.wenzheng.deadline;
+
+/** The two clocks of a dispatch. */
+public enum ClockKind {
+  /** The unit acknowledges (签收) the appeal: the "response". */
+  RESPONSE("签收"),
+  /** The unit answers the appeal (办结). */
+  RESOLUTION("办结");
+
+  private final String label;
+
+  ClockKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

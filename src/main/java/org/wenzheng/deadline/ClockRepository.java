@@ -1,0 +1,100 @@
+package org.wenzheng.deadline;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wenzheng.calendar.Basis;
+import org.wenzheng.calendar.EngineClock;
+
+/** {@code appeal_clock}, and the deadline columns of {@code appeal}. */
+@Repository
+class ClockRepository {
+
+  private static final String COLUMNS = """
+      id, appeal_id, kind, department_code, allowed, basis, started_at, reminder_at, due_at, reminded_at, overdue_at,
+      stopped_at, stop_reason, overdue, frozen""";
+
+  private final JdbcClient jdbc;
+
+  ClockRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Clock> open(long appealId, ClockKind kind) {
+    return jdbc.sql("select " + COLUMNS + " from appeal_clock where appeal_id = ? and kind = ? and stopped_at is null "
+        + "order by id desc limit 1").params(appealId, kind.name()).query(Clock.class).optional();
+  }
+
+  List<Clock> of(long appealId) {
+    return jdbc.sql("select " + COLUMNS + " from appeal_clock where appeal_id = ? order by id").param(appealId)
+        .query(Clock.class).list();
+  }
+
+  /** Open working-time clocks whose span touches [from, to]. */
+  List<Clock> openWorkingClocksTouching(Instant from, Instant to) {
+    return jdbc.sql("select " + COLUMNS + " from appeal_clock where stopped_at is null and basis = 'WORKING' "
+            + "and started_at <= ? and due_at >= ? order by id")
+        .params(utc(to), utc(from)).query(Clock.class).list();
+  }
+
+  long start(long appealId, ClockKind kind, String department, String allowed, Basis basis, Instant started,
+      Instant reminder, Instant due) {
+    long id = jdbc.sql("""
+            insert into appeal_clock (appeal_id, kind, department_code, allowed, basis, started_at, reminder_at, due_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+        .params(appealId, kind.name(), department, allowed, basis.name(), utc(started), utc(reminder), utc(due))
+        .query(Long.class).single();
+    setAppealDue(appealId, kind, due);
+    return id;
+  }
+
+  void moveDue(Clock clock, Instant reminder, Instant due) {
+    jdbc.sql("update appeal_clock set reminder_at = ?, due_at = ? where id = ?")
+        .params(utc(reminder), utc(due), clock.id()).update();
+    setAppealDue(clock.appealId(), clock.kind(), due);
+  }
+
+  void markReminded(Clock clock) {
+    jdbc.sql("update appeal_clock set reminded_at = ? where id = ?").params(EngineClock.nowUtc(), clock.id()).update();
+  }
+
+  void markOverdue(Clock clock) {
+    jdbc.sql("update appeal_clock set overdue = true, overdue_at = ? where id = ? and not frozen")
+        .params(EngineClock.nowUtc(), clock.id()).update();
+    setAppealOverdue(clock.appealId(), clock.kind());
+  }
+
+  /** Stops and freezes the clock: late if the step completed after the due instant, whatever the timer did. */
+  boolean stop(Clock clock, String reason) {
+    OffsetDateTime now = EngineClock.nowUtc();
+    boolean late = clock.overdue() || now.isAfter(clock.dueAt());
+    jdbc.sql("""
+            update appeal_clock set stopped_at = ?, stop_reason = ?, overdue = ?, frozen = true
+            where id = ? and stopped_at is null""")
+        .params(now, reason, late, clock.id()).update();
+    if (late) {
+      setAppealOverdue(clock.appealId(), clock.kind());
+    }
+    return late;
+  }
+
+  private void setAppealDue(long appealId, ClockKind kind, Instant due) {
+    String column = kind == ClockKind.RESPONSE ? "response_due_at" : "resolution_due_at";
+    jdbc.sql("update appeal set " + column + " = ?, updated_at = ? where id = ?")
+        .params(utc(due), EngineClock.nowUtc(), appealId).update();
+  }
+
+  private void setAppealOverdue(long appealId, ClockKind kind) {
+    String column = kind == ClockKind.RESPONSE ? "response_overdue" : "resolution_overdue";
+    jdbc.sql("update appeal set " + column + " = true, updated_at = ? where id = ?")
+        .params(EngineClock.nowUtc(), appealId).update();
+  }
+
+  private static OffsetDateTime utc(Instant t) {
+    return t.atOffset(ZoneOffset.UTC);
+  }
+}

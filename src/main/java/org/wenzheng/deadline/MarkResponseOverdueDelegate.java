@@ -1,0 +1,27 @@
+package org.wenzheng.deadline;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.wenzheng.appeal.AppealTasks;
+
+/**
+ * {@code Task_MarkResponseOverdue} 登记响应超期: the response deadline has passed; the appeal is marked overdue and the unit told.
+ * The process then signals the escalation.
+ */
+@Component
+class MarkResponseOverdueDelegate implements JavaDelegate {
+
+  private final AppealTasks tasks;
+  private final Deadlines deadlines;
+
+  MarkResponseOverdueDelegate(AppealTasks tasks, Deadlines deadlines) {
+    this.tasks = tasks;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    deadlines.markOverdue(tasks.appealOf(execution), ClockKind.RESPONSE);
+  }
+}
