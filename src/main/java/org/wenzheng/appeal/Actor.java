@@ -19,7 +19,7 @@ public record Actor(String userId, String unitCode) {
       return SYSTEM;
     }
     List<String> groups = auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    String unit = groups.stream().filter(g -> !Groups.ROLES.contains(g)).sorted().findFirst().orElse(null);
+    String unit = Groups.unitOf(groups);
     return new Actor(auth.getUserId(), unit);
   }
 }

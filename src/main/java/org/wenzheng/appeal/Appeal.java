@@ -47,7 +47,8 @@ public record Appeal(
     OffsetDateTime responseDueAt,
     OffsetDateTime resolutionDueAt,
     boolean responseOverdue,
-    boolean resolutionOverdue) {
+    boolean resolutionOverdue,
+    boolean returnAllowed) {
 
   /** The location as one line, for forms and messages: district, street, address. */
   public String locationLine() {

@@ -30,6 +30,22 @@ public final class AppealProcess {
   public static final String TASK_REMIND_RESOLUTION = "Task_RemindResolution";
   public static final String TASK_MARK_RESOLUTION_OVERDUE = "Task_MarkResolutionOverdue";
 
+  // returns (退单) and disputes (争议)
+  public static final String TASK_DECIDE_RETURN = "Task_DecideReturn";
+  public static final String TASK_ACCEPT_RETURN = "Task_AcceptReturn";
+  public static final String TASK_REJECT_RETURN = "Task_RejectReturn";
+  public static final String TASK_RESOLVE_DISPUTE = "Task_ResolveDispute";
+  public static final String TASK_DESIGNATE_LEAD = "Task_DesignateLeadUnit";
+  public static final String TASK_CO_HANDLE = "Task_CoHandleAppeal";
+
+  // supervision (督办) and accountability (效能问责)
+  public static final String CALL_SUPERVISE_RESPONSE = "CallActivity_SuperviseResponse";
+  public static final String CALL_SUPERVISE_RESOLUTION = "CallActivity_SuperviseResolution";
+  public static final String TASK_CHECK_ACCOUNTABILITY = "Task_CheckAccountability";
+  public static final String CALL_ACCOUNTABILITY = "CallActivity_Accountability";
+  public static final String END_ALREADY_SUPERVISED = "EndEvent_AlreadySupervised";
+  public static final String END_NO_ACCOUNTABILITY = "EndEvent_NoAccountability";
+
   /** Acknowledgement and handling, with the resolution clock on its boundary. */
   public static final String SUBPROCESS_HANDLING = "SubProcess_Handling";
 
@@ -99,6 +115,37 @@ public final class AppealProcess {
   public static final String VAR_RETURNS_COUNT = "returnsCount";
   /** What the dispatcher or the citizen said last time, shown on the next task (退单理由, 不满意原因). */
   public static final String VAR_PREVIOUS_ROUND_NOTE = "previousRoundNote";
+
+  /** Set by the overdue marks: only the first mark of a clock goes to supervision. */
+  public static final String VAR_OVERDUE_IS_NEW = "overdueIsNew";
+  /** The supervision office's notice, shown on the unit's task. */
+  public static final String VAR_SUPERVISION_NOTICE = "supervisionNotice";
+
+  // variables: extension request (延期), an outcome of Task_HandleAppeal that keeps the task open
+  public static final String VAR_EXTENSION_REASON = "extensionReason";
+  public static final String VAR_EXTENSION_UNTIL = "extensionUntil";
+  public static final String VAR_EXTENSION_STATUS = "extensionStatus";
+
+  // variables: returns and disputes
+  public static final String VAR_RETURN_DECISION = "returnDecision";
+  public static final String VAR_RETURN_DECISION_NOTE = "returnDecisionNote";
+  public static final String VAR_DISPUTE_NEEDED = "disputeNeeded";
+  public static final String VAR_RETURN_HISTORY = "returnHistory";
+  public static final String VAR_LEAD_UNIT = "leadUnit";
+  public static final String VAR_CO_UNITS = "coUnits";
+  public static final String VAR_CO_UNIT = "coUnit";
+  public static final String VAR_DISPUTE_NOTE = "disputeNote";
+  public static final String VAR_CO_HANDLING_PART = "coHandlingPart";
+  public static final String VAR_CO_HANDLING_PARTS = "coHandlingParts";
+  /** False once the supervision office made the unit the lead (首接负责制): it may no longer return the appeal. */
+  public static final String VAR_RETURN_ALLOWED = "returnAllowed";
+
+  // variables: accountability triggers (processes/accountability-triggers.dmn)
+  public static final String VAR_ACCOUNTABILITY_EVENT = "accountabilityEvent";
+  public static final String VAR_ACCOUNTABLE_UNIT = "accountableUnit";
+  public static final String VAR_UNJUSTIFIED_RETURNS = "unjustifiedReturns";
+  public static final String VAR_UNSATISFIED_CAUSE = "unsatisfiedCause";
+  public static final String VAR_ACCOUNTABILITY_CHECK = "accountabilityCheck";
 
   // variables: return visit (回访)
   public static final String VAR_SATISFACTION = "satisfaction";

@@ -1,6 +1,7 @@
 package org.wenzheng.appeal;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ public class AppealRepository {
       appeal_type, complexity, department_code, dispatch_note, reject_reason, reject_note, handling_outcome,
       reply_text, returns_count, redo_count, satisfaction, visit_note, conclusion, received_at, reviewed_at,
       dispatched_at, acknowledged_at, handled_at, replied_at, visited_at, concluded_at, archived_at, updated_at,
-      urgent, response_due_at, resolution_due_at, response_overdue, resolution_overdue""";
+      urgent, response_due_at, resolution_due_at, response_overdue, resolution_overdue, return_allowed""";
 
   private final JdbcClient jdbc;
 
@@ -149,10 +150,61 @@ public class AppealRepository {
         .params(id, departmentCode, reason, returnedBy, now).update();
     jdbc.sql("""
             update appeal set status = :status, returns_count = returns_count + 1, handling_outcome = :outcome,
-                acknowledged_at = null, updated_at = :now
+                updated_at = :now
             where id = :id""")
         .param("status", AppealStatus.RETURNED.name()).param("outcome", HandlingOutcome.RETURNED.name())
         .param("now", now).param("id", id).update();
+  }
+
+  /** One return of the appeal, with the dispatch centre's decision on it (null while undecided). */
+  public record Return(long id, String departmentCode, String reason, String returnedBy, OffsetDateTime returnedAt,
+      Boolean justified, String decision, String decisionNote) {
+  }
+
+  public List<Return> returns(long appealId) {
+    return jdbc.sql("""
+            select id, department_code, reason, returned_by, returned_at, justified, decision, decision_note
+            from appeal_return where appeal_id = ? order by id""").param(appealId).query(Return.class).list();
+  }
+
+  /** Decides the appeal's latest undecided return: AGREED (justified), REJECTED or, by a dispute ruling, either. */
+  public void decideLatestReturn(long appealId, String decision, boolean justified, String note, String decidedBy) {
+    jdbc.sql("""
+            update appeal_return set decision = ?, justified = ?, decision_note = ?, decided_by = ?, decided_at = ?
+            where id = (select max(id) from appeal_return where appeal_id = ? and decision is null)""")
+        .params(decision, justified, note, decidedBy, EngineClock.nowUtc(), appealId).update();
+  }
+
+  /** How many of this unit's returns of this appeal were found unjustified. */
+  public int unjustifiedReturns(long appealId, String unitCode) {
+    return jdbc.sql("select count(*) from appeal_return where appeal_id = ? and department_code = ? "
+        + "and justified = false").params(appealId, unitCode).query(Integer.class).single();
+  }
+
+  /** The rejected return goes back to the unit, which keeps handling on the same clock. */
+  public void backToUnit(long id) {
+    jdbc.sql("update appeal set status = ?, handling_outcome = null, updated_at = ? where id = ?")
+        .params(AppealStatus.HANDLING.name(), EngineClock.nowUtc(), id).update();
+  }
+
+  /**
+   * A dispute ruling is the decision that follows every return of the appeal: the lead unit's returns were not
+   * justified (it was its business after all), other units' returns were.
+   */
+  public void applyDisputeRuling(long appealId, String leadUnit, String note, String decidedBy) {
+    jdbc.sql("""
+            update appeal_return set justified = (department_code <> :lead),
+                decision = coalesce(decision, 'DISPUTE'), decision_note = coalesce(decision_note, :note),
+                decided_by = coalesce(decided_by, :by), decided_at = coalesce(decided_at, :now)
+            where appeal_id = :id""")
+        .param("lead", leadUnit).param("note", note).param("by", decidedBy).param("now", EngineClock.nowUtc())
+        .param("id", appealId).update();
+  }
+
+  /** A dispute ruling: the lead unit holds the appeal and may not return it (首接负责制). */
+  public void designateLead(long id, String leadUnit) {
+    jdbc.sql("update appeal set department_code = ?, return_allowed = false, updated_at = ? where id = ?")
+        .params(leadUnit, EngineClock.nowUtc(), id).update();
   }
 
   public int returnsCount(long id) {

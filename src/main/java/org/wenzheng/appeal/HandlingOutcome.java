@@ -6,7 +6,9 @@ public enum HandlingOutcome implements Labelled {
   /** It cannot be solved now; the reply explains why. */
   EXPLAINED("暂不能解决，已说明原因"),
   /** Not this unit's business: back to the dispatch centre (退单). */
-  RETURNED("退回");
+  RETURNED("退回"),
+  /** More time is needed: an extension request (延期) goes to the unit's leaders; handling goes on meanwhile. */
+  EXTENSION("申请延期");
 
   private final String label;
 

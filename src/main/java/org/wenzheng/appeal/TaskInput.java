@@ -34,6 +34,29 @@ public final class TaskInput {
     return text;
   }
 
+  /** A whole number, or null when absent. */
+  public Integer optionalWholeNumber(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      return null;
+    }
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        && Math.abs(n.doubleValue()) < Integer.MAX_VALUE) {
+      return n.intValue();
+    }
+    throw new TaskInputRejectedException(name, "必须是整数");
+  }
+
+  /** A date, as forms submit it ("2026-03-10", or a date-time whose date part counts). */
+  public java.time.LocalDate requireDate(String name) {
+    String text = requireText(name);
+    try {
+      return java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new TaskInputRejectedException(name, "应为日期，如 2026-03-10");
+    }
+  }
+
   /** A yes/no field; absent means no. */
   public boolean optionalFlag(String name) {
     Object value = scope.getVariable(name);

@@ -62,6 +62,10 @@ class ClockRepository {
     jdbc.sql("update appeal_clock set reminded_at = ? where id = ?").params(EngineClock.nowUtc(), clock.id()).update();
   }
 
+  void clearReminded(Clock clock) {
+    jdbc.sql("update appeal_clock set reminded_at = null where id = ?").param(clock.id()).update();
+  }
+
   void markOverdue(Clock clock) {
     jdbc.sql("update appeal_clock set overdue = true, overdue_at = ? where id = ? and not frozen")
         .params(EngineClock.nowUtc(), clock.id()).update();

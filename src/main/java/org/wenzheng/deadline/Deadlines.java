@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Actor;
@@ -28,6 +29,7 @@ import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.DeadlineDuration;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.calendar.WorkingCalendar;
+import org.wenzheng.identity.SystemActions;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
 
@@ -52,10 +54,15 @@ public class Deadlines {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final RuntimeService runtimeService;
+  private final ApplicationEventPublisher events;
+  private final SystemActions system;
 
   Deadlines(ClockRepository clocks, Calendars calendars, AppealRepository appeals, AppealJournal journal,
       Notifications notifications, DeadlineProperties properties, IdentityService identityService,
-      TaskService taskService, ManagementService managementService, RuntimeService runtimeService) {
+      TaskService taskService, ManagementService managementService, RuntimeService runtimeService,
+      ApplicationEventPublisher events, SystemActions system) {
+    this.events = events;
+    this.system = system;
     this.clocks = clocks;
     this.calendars = calendars;
     this.appeals = appeals;
@@ -119,20 +126,46 @@ public class Deadlines {
   }
 
   /** The step of this clock completed: stop it and freeze its overdue flag. */
-  public void stop(long appealId, ClockKind kind, String reason) {
-    clocks.open(appealId, kind).ifPresent(c -> {
+  public void stop(Appeal appeal, ClockKind kind, String reason) {
+    clocks.open(appeal.id(), kind).ifPresent(c -> {
       boolean late = clocks.stop(c, reason);
       if (late && c.overdueAt() == null) {
         // Completed after the due instant before the timer could fire: still overdue, and on record as such.
-        journal.record(appealId, "OVERDUE", Actor.current(identityService),
+        journal.record(appeal.id(), "OVERDUE", Actor.current(identityService),
             Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString(), "detectedAt", "completion"));
       }
+      events.publishEvent(new ClockStopped(appeal.id(), appeal.trackingNumber(), kind, reason, late));
     });
   }
 
-  /** 催办: the reminder timer fired. */
+  /** The due instant of the appeal's running clock of this kind, if one runs. */
+  public java.util.Optional<Instant> runningDue(long appealId, ClockKind kind) {
+    return clocks.open(appealId, kind).map(c -> c.dueAt().toInstant());
+  }
+
+  /**
+   * Gives the appeal's running clock of this kind a new deadline (a supervision notice, an approved extension), with
+   * its task's due date and its timers. A reminder is due again at the configured share of the new time, unless the
+   * clock is already overdue.
+   */
+  public void move(Appeal appeal, ClockKind kind, Instant newDue, String reason) {
+    Clock c = openClock(appeal.id(), kind);
+    WorkingCalendar calendar = calendars.current();
+    Instant now = EngineClock.now();
+    Instant reminder = c.overdue() ? c.reminderAt().toInstant()
+        : calendar.fractionOfTheWay(now, newDue, c.basis(), properties.reminderShare());
+    clocks.moveDue(c, reminder, newDue);
+    if (!c.overdue()) {
+      clocks.clearReminded(c);
+    }
+    journal.record(appeal.id(), "DEADLINE_MOVED", Actor.current(identityService), Map.of(
+        "kind", kind.name(), "from", c.dueAt().toInstant().toString(), "to", newDue.toString(), "reason", reason));
+    system.run(() -> rescheduleInEngine(appeal, kind, newDue));
+  }
+
+  /** 催办: the reminder timer fired. Once per clock, even if the unit's task is entered again. */
   public void remind(Appeal appeal, ClockKind kind) {
-    clocks.open(appeal.id(), kind).ifPresent(c -> {
+    clocks.open(appeal.id(), kind).filter(c -> c.remindedAt() == null).ifPresent(c -> {
       clocks.markReminded(c);
       journal.record(appeal.id(), "REMINDED", Actor.current(identityService),
           Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString()));
@@ -141,15 +174,22 @@ public class Deadlines {
     });
   }
 
-  /** The overdue timer fired: the appeal is marked overdue and the unit is told. */
-  public void markOverdue(Appeal appeal, ClockKind kind) {
-    clocks.open(appeal.id(), kind).ifPresent(c -> {
+  /**
+   * The overdue timer fired: the appeal is marked overdue and the unit is told.
+   *
+   * @return true the first time for this clock; false when the clock was already marked (its timer fires again when a
+   *     rejected return sends the appeal back into handling on the same clock) or has stopped
+   */
+  public boolean markOverdue(Appeal appeal, ClockKind kind) {
+    java.util.Optional<Clock> open = clocks.open(appeal.id(), kind).filter(c -> c.overdueAt() == null);
+    open.ifPresent(c -> {
       clocks.markOverdue(c);
       journal.record(appeal.id(), "OVERDUE", Actor.current(identityService),
           Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString(), "detectedAt", "timer"));
       notifications.toUnit(appeal, c.departmentCode(), NotificationKind.OVERDUE, Map.of(
           "clockLabel", kind.label(), "dueAt", SHOWN.format(c.dueAt().toInstant())));
     });
+    return open.isPresent();
   }
 
   /**
@@ -187,9 +227,11 @@ public class Deadlines {
 
   private void rescheduleInEngine(Appeal appeal, ClockKind kind, Instant due) {
     String pi = appeal.processInstanceId();
-    String taskKey = kind == ClockKind.RESPONSE ? AppealProcess.TASK_ACKNOWLEDGE : AppealProcess.TASK_HANDLE;
+    String[] taskKeys = kind == ClockKind.RESPONSE ? new String[] {AppealProcess.TASK_ACKNOWLEDGE}
+        : new String[] {AppealProcess.TASK_HANDLE, AppealProcess.TASK_CO_HANDLE};
     // Called from an administrator's request: the engine refuses unbounded queries there (queryMaxResultsLimit).
-    for (Task task : taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).listPage(0, 10)) {
+    for (Task task : taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKeyIn(taskKeys)
+        .listPage(0, 10)) {
       task.setDueDate(Date.from(due));
       taskService.saveTask(task);
     }

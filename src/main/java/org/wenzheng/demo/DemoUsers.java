@@ -44,7 +44,7 @@ class DemoUsers implements ApplicationRunner {
     for (Unit unit : directory.units()) {
       ensure(unit.code() + "1", unit.name(), "经办人", unit.code() + "1@staff.wenzheng.local", List.of(unit.code()));
       ensure(unit.code() + "lead", unit.name(), "负责人", unit.code() + "lead@staff.wenzheng.local",
-          List.of(unit.code(), Groups.LEADERS));
+          List.of(unit.code(), Groups.LEADERS, Groups.leadersOf(unit.code())));
     }
     log.info("Demo users ready (password '{}'): dispatcher, supervisor, auditor, intake, and per unit <code>1 and "
         + "<code>lead, e.g. cgw1", PASSWORD);

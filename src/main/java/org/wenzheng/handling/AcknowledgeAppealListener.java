@@ -37,7 +37,7 @@ class AcknowledgeAppealListener implements TaskListener {
     Appeal appeal = tasks.appealOf(task);
     tasks.requireRoutingUnchanged(task, appeal, true);
     appeals.recordAcknowledged(appeal.id());
-    deadlines.stop(appeal.id(), ClockKind.RESPONSE, "DONE");
+    deadlines.stop(appeal, ClockKind.RESPONSE, "DONE");
     journal.record(appeal.id(), "ACKNOWLEDGED", Actor.current(identityService),
         Map.of("departmentCode", appeal.departmentCode()));
   }

@@ -1,5 +1,6 @@
 package org.wenzheng.handling;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,12 +15,14 @@ import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.HandlingOutcome;
 import org.wenzheng.appeal.TaskInput;
+import org.wenzheng.appeal.TaskInputRejectedException;
+import org.wenzheng.supervision.ExtensionRequests;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 
 /**
- * {@code Task_HandleAppeal} 办理诉求, on complete: a reply (resolved, or explained) or a return with its reason,
- * checked on the server and recorded with the appeal.
+ * {@code Task_HandleAppeal} 办理诉求, on complete: a reply (resolved, or explained), a return with its reason, or an
+ * extension request (the task then comes back), checked on the server and recorded with the appeal.
  */
 @Component
 class HandleAppealListener implements TaskListener {
@@ -29,10 +32,12 @@ class HandleAppealListener implements TaskListener {
   private final AppealJournal journal;
   private final IdentityService identityService;
   private final Deadlines deadlines;
+  private final ExtensionRequests extensions;
 
   HandleAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      IdentityService identityService, Deadlines deadlines) {
+      IdentityService identityService, Deadlines deadlines, ExtensionRequests extensions) {
     this.deadlines = deadlines;
+    this.extensions = extensions;
     this.tasks = tasks;
     this.appeals = appeals;
     this.journal = journal;
@@ -48,14 +53,30 @@ class HandleAppealListener implements TaskListener {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("outcome", outcome.name());
     detail.put("departmentCode", appeal.departmentCode());
-    if (outcome == HandlingOutcome.RETURNED) {
-      detail.put("returnReason", input.requireText(AppealProcess.VAR_RETURN_REASON));
-      deadlines.stop(appeal.id(), ClockKind.RESOLUTION, "RETURNED");
-    } else {
-      String reply = input.requireText(AppealProcess.VAR_REPLY_TEXT);
-      appeals.recordHandled(appeal.id(), outcome, reply);
-      detail.put("replyText", reply);
-      deadlines.stop(appeal.id(), ClockKind.RESOLUTION, "DONE");
+    switch (outcome) {
+      case RETURNED -> {
+        if (!appeal.returnAllowed()) {
+          throw new TaskInputRejectedException(AppealProcess.VAR_HANDLING_OUTCOME,
+              "督查室已裁定本单位为主办单位（首接负责制），不能再退回，请牵头办理");
+        }
+        // The clock keeps running until the dispatch centre agrees to the return.
+        detail.put("returnReason", input.requireText(AppealProcess.VAR_RETURN_REASON));
+      }
+      case EXTENSION -> {
+        String reason = input.requireText(AppealProcess.VAR_EXTENSION_REASON);
+        LocalDate until = input.requireDate(AppealProcess.VAR_EXTENSION_UNTIL);
+        detail.put("extensionId", extensions.request(appeal, reason, until).id());
+        // The task comes back at once: handling goes on while the leaders and the supervision office decide.
+        task.setVariable(AppealProcess.VAR_EXTENSION_STATUS, "延期申请已提交（至 " + until + "），待单位领导和督查室审批");
+      }
+      default -> {
+        String reply = input.requireText(AppealProcess.VAR_REPLY_TEXT);
+        appeals.recordHandled(appeal.id(), outcome, reply);
+        detail.put("replyText", reply);
+        deadlines.stop(appeal, ClockKind.RESOLUTION, "DONE");
+        // Co-handling belongs to this round: a redo goes to the lead unit alone.
+        task.removeVariable(AppealProcess.VAR_CO_UNITS);
+      }
     }
     journal.record(appeal.id(), "HANDLED", Actor.current(identityService), detail);
   }

@@ -1,6 +1,9 @@
 package org.wenzheng.handling;
 
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,15 +14,17 @@ import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 
 /**
- * {@code Task_RecordReturn} 登记退单: the return is counted against the unit, and the appeal goes back to the
- * dispatch centre with the unit's reason on the review form. The previous round's answers are cleared so that the
- * next review and the next unit start from a clean form.
+ * {@code Task_RecordReturn} 登记退单: the return is counted against the unit and goes to the dispatch centre for a
+ * decision; the second return of the same appeal is a dispute for the supervision office instead.
  */
 @Component
 class RecordReturnDelegate implements JavaDelegate {
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(EngineClock.ZONE);
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
@@ -44,11 +49,22 @@ class RecordReturnDelegate implements JavaDelegate {
     appeals.recordReturn(appeal.id(), appeal.departmentCode(), reason, actor.userId());
     journal.record(appeal.id(), "RETURNED", actor,
         Map.of("departmentCode", appeal.departmentCode(), "reason", reason));
-    execution.setVariable(AppealProcess.VAR_RETURNS_COUNT, appeals.returnsCount(appeal.id()));
+    List<AppealRepository.Return> returns = appeals.returns(appeal.id());
+    execution.setVariable(AppealProcess.VAR_RETURNS_COUNT, returns.size());
+    execution.setVariable(AppealProcess.VAR_DISPUTE_NEEDED, returns.size() >= 2);
+    execution.setVariable(AppealProcess.VAR_RETURN_HISTORY, returns.stream()
+        .map(r -> SHOWN.format(r.returnedAt().toInstant()) + " " + directory.unitName(r.departmentCode()) + " 退回："
+            + r.reason() + (r.decision() == null ? "" : "（调度中心" + label(r.decision()) + "）"))
+        .collect(Collectors.joining("\n\n")));
     execution.setVariable(AppealProcess.VAR_PREVIOUS_ROUND_NOTE,
         directory.unitName(appeal.departmentCode()) + " 退回，理由：" + reason);
-    execution.removeVariables(java.util.List.of(AppealProcess.VAR_REVIEW_DECISION,
-        AppealProcess.VAR_DEPARTMENT_CODE, AppealProcess.VAR_DEPARTMENT_NAME, AppealProcess.VAR_HANDLING_OUTCOME,
-        AppealProcess.VAR_RETURN_REASON, AppealProcess.VAR_REPLY_TEXT, AppealProcess.VAR_DISPATCH_NOTE));
+  }
+
+  private static String label(String decision) {
+    return switch (decision) {
+      case "AGREED" -> "同意退单";
+      case "REJECTED" -> "不同意退单";
+      default -> "裁定";
+    };
   }
 }

@@ -4,8 +4,6 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +17,15 @@ import org.springframework.stereotype.Component;
 public class AppealAccess {
 
   private final AuthorizationService authorizationService;
+  private final SystemActions system;
 
-  AppealAccess(AuthorizationService authorizationService) {
+  AppealAccess(AuthorizationService authorizationService, SystemActions system) {
     this.authorizationService = authorizationService;
+    this.system = system;
   }
 
   public void grantUnitRead(String processInstanceId, String unitCode) {
-    withoutChecks(() -> {
+    system.run(() -> {
       Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(unitCode)
           .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).singleResult();
       if (existing == null) {
@@ -40,20 +40,8 @@ public class AppealAccess {
   }
 
   public void revokeAll(String processInstanceId) {
-    withoutChecks(() -> authorizationService.createAuthorizationQuery()
+    system.run(() -> authorizationService.createAuthorizationQuery()
         .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()
         .forEach(a -> authorizationService.deleteAuthorization(a.getId())));
-  }
-
-  private static void withoutChecks(Runnable change) {
-    CommandContext context = Context.getCommandContext();
-    if (context == null) {
-      change.run();
-    } else {
-      context.runWithoutAuthorization(() -> {
-        change.run();
-        return null;
-      });
-    }
   }
 }

@@ -72,6 +72,7 @@ class CamundaSetup implements ApplicationRunner {
     ROLE_NAMES.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
     List<Unit> units = directory.units();
     units.forEach(u -> ensureGroup(u.code(), u.name(), "UNIT"));
+    units.forEach(u -> ensureGroup(Groups.leadersOf(u.code()), u.name() + "领导", "UNIT_LEADERS"));
     grantRoles();
     units.forEach(u -> grantUnit(u.code()));
     ensureFilters();
@@ -102,6 +103,10 @@ class CamundaSetup implements ApplicationRunner {
     // The dispatch centre works on every appeal: it reads every instance (Tasklist's variable columns need it).
     grant(Groups.DISPATCH, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE,
         ProcessInstancePermissions.READ);
+    // Its decisions (a redo, a rejected return) may call these processes; the engine checks READ on what is called.
+    for (String called : List.of("Supervision", "Accountability", "ExtensionRequest")) {
+      grant(Groups.DISPATCH, Resources.PROCESS_DEFINITION, called, Permissions.READ);
+    }
     // The supervision office watches every appeal; it acts through its own tasks (candidate group).
     grant(Groups.SUPERVISION, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(Groups.SUPERVISION, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -126,6 +131,11 @@ class CamundaSetup implements ApplicationRunner {
   private void grantUnit(String unit) {
     grant(unit, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(unit, Resources.PROCESS_DEFINITION, AppealProcess.PROCESS_ID, Permissions.READ);
+    String leaders = Groups.leadersOf(unit);
+    grant(leaders, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    for (String process : List.of(AppealProcess.PROCESS_ID, "ExtensionRequest", "Accountability")) {
+      grant(leaders, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+    }
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -12,6 +12,24 @@ public enum NotificationKind {
   REMINDER,
   /** To the unit: a deadline has passed. */
   OVERDUE,
+  /** To the unit and its leaders: the supervision office's notice (督办通知) with a new deadline. */
+  SUPERVISION_NOTICE,
+  /** To the unit: the dispatch centre does not accept its return; the appeal is back with the unit. */
+  RETURN_REJECTED,
+  /** To the lead and co-handling units: the supervision office's ruling on a disputed appeal. */
+  DISPUTE_RULED,
+  /** To the unit's leaders: an extension request waits for their approval. */
+  EXTENSION_REQUESTED,
+  /** To the unit: its extension request was approved or refused. */
+  EXTENSION_DECIDED,
+  /** To the citizen: the answer will come later than announced (an approved extension). */
+  NEW_EXPECTED_DATE,
+  /** To the unit's leaders: an accountability case is opened; a written explanation is due. */
+  ACCOUNTABILITY_OPENED,
+  /** To the unit's leaders: the explanation is due soon. */
+  ACCOUNTABILITY_REMINDER,
+  /** To the unit's leaders: the supervision office's ruling. */
+  ACCOUNTABILITY_RULED,
   /** To the citizen: the unit's answer. */
   REPLY
 }

@@ -1,10 +1,12 @@
 package org.wenzheng.notification;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,8 @@ import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.directory.Unit;
+import org.wenzheng.identity.SystemActions;
+import org.wenzheng.security.Groups;
 
 /**
  * Puts messages to citizens and units into the outbox, in the transaction of the step that causes them. Nothing is
@@ -35,10 +39,12 @@ public class Notifications {
   private final IdentityService identityService;
   private final NotificationSender sender;
   private final String messageIdDomain;
+  private final SystemActions system;
 
   Notifications(JdbcClient jdbc, MessageTemplates templates, Directory directory, AppealJournal journal,
-      IdentityService identityService, NotificationSender sender,
+      IdentityService identityService, NotificationSender sender, SystemActions system,
       @Value("${wenzheng.mail.message-id-domain}") String messageIdDomain) {
+    this.system = system;
     this.jdbc = jdbc;
     this.templates = templates;
     this.directory = directory;
@@ -73,6 +79,22 @@ public class Notifications {
     Map<String, Object> withUnit = new LinkedHashMap<>(model);
     withUnit.put("unitName", unit.get().name());
     return Optional.of(enqueue(appeal, kind, new Recipient(EmailChannel.CHANNEL, unit.get().email()), withUnit));
+  }
+
+  /**
+   * A message to each leader of a unit (the users of its {@code <code>leaders} group who have an email address), e.g.
+   * a supervision notice, which is copied to the unit's leader.
+   *
+   * @return how many leaders were written to
+   */
+  public int toUnitLeaders(Appeal appeal, String unitCode, NotificationKind kind, Map<String, ?> model) {
+    List<String> emails = system.call(() -> identityService.createUserQuery()
+        .memberOfGroup(Groups.leadersOf(unitCode)).list().stream()
+        .map(User::getEmail).filter(e -> e != null && !e.isBlank()).distinct().toList());
+    Map<String, Object> withUnit = new LinkedHashMap<>(model);
+    withUnit.put("unitName", directory.unitName(unitCode) + "负责同志");
+    emails.forEach(e -> enqueue(appeal, kind, new Recipient(EmailChannel.CHANNEL, e), withUnit));
+    return emails.size();
   }
 
   static Optional<Recipient> citizenRecipient(Appeal a) {

@@ -14,8 +14,12 @@ import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.Satisfaction;
 import org.wenzheng.appeal.TaskInput;
+import org.wenzheng.appeal.UnsatisfiedCause;
 
-/** {@code Task_ReturnVisit} 回访, on complete: the citizen's rating, checked and recorded. */
+/**
+ * {@code Task_ReturnVisit} 回访, on complete: the citizen's rating, checked and recorded; an unsatisfied rating needs
+ * the citizen's objection and whether the unit caused it.
+ */
 @Component
 class ReturnVisitListener implements TaskListener {
 
@@ -39,9 +43,17 @@ class ReturnVisitListener implements TaskListener {
     TaskInput input = new TaskInput(task);
     Satisfaction satisfaction = input.requireEnum(AppealProcess.VAR_SATISFACTION, Satisfaction.class);
     String note = input.optionalText(AppealProcess.VAR_VISIT_NOTE);
-    appeals.recordVisit(appeal.id(), satisfaction, note);
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("satisfaction", satisfaction.name());
+    if (satisfaction == Satisfaction.UNSATISFIED) {
+      // Whether the unit caused it decides whether a redo may lead to accountability; the reason must be on record.
+      UnsatisfiedCause cause = input.requireEnum(AppealProcess.VAR_UNSATISFIED_CAUSE, UnsatisfiedCause.class);
+      detail.put("unsatisfiedCause", cause.name());
+      note = input.requireText(AppealProcess.VAR_VISIT_NOTE);
+    } else {
+      task.removeVariable(AppealProcess.VAR_UNSATISFIED_CAUSE);
+    }
+    appeals.recordVisit(appeal.id(), satisfaction, note);
     if (note != null) {
       detail.put("visitNote", note);
     }

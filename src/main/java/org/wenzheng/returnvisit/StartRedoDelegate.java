@@ -44,6 +44,10 @@ class StartRedoDelegate implements JavaDelegate {
     execution.setVariable(AppealProcess.VAR_REDO_COUNT, redoCount);
     // The unit already acknowledged this appeal: the redo goes straight back to handling, on a new resolution clock.
     execution.setVariable(AppealProcess.VAR_ACKNOWLEDGE_NEEDED, false);
+    // A redo caused by the unit may open an accountability case: the trigger table decides.
+    execution.setVariable(AppealProcess.VAR_ACCOUNTABILITY_EVENT, "REDO");
+    execution.setVariable(AppealProcess.VAR_ACCOUNTABLE_UNIT, appeal.departmentCode());
+    execution.setVariable(AppealProcess.VAR_UNJUSTIFIED_RETURNS, 0);
     String objection = appeal.visitNote() == null ? "（回访未记录具体意见）" : appeal.visitNote();
     execution.setVariable(AppealProcess.VAR_PREVIOUS_ROUND_NOTE, "回访不满意，需重办。诉求人意见：" + objection);
     execution.removeVariables(List.of(AppealProcess.VAR_HANDLING_OUTCOME, AppealProcess.VAR_SATISFACTION,

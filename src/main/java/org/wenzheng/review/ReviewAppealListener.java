@@ -1,14 +1,10 @@
 package org.wenzheng.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
@@ -23,7 +19,7 @@ import org.wenzheng.appeal.ReviewDecision;
 import org.wenzheng.appeal.TaskInput;
 import org.wenzheng.appeal.TaskInputRejectedException;
 import org.wenzheng.directory.Directory;
-import org.wenzheng.directory.Unit;
+import org.wenzheng.identity.UnitOptions;
 
 /**
  * {@code Task_ReviewAppeal} 审核诉求. On create, offers the directory's units to the form; on complete, checks the
@@ -37,16 +33,16 @@ class ReviewAppealListener implements TaskListener {
   private final AppealJournal journal;
   private final Directory directory;
   private final IdentityService identityService;
-  private final ObjectMapper json;
+  private final UnitOptions unitOptions;
 
   ReviewAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Directory directory,
-      IdentityService identityService, ObjectMapper json) {
+      IdentityService identityService, UnitOptions unitOptions) {
+    this.unitOptions = unitOptions;
     this.tasks = tasks;
     this.appeals = appeals;
     this.journal = journal;
     this.directory = directory;
     this.identityService = identityService;
-    this.json = json;
   }
 
   @Override
@@ -58,20 +54,8 @@ class ReviewAppealListener implements TaskListener {
     }
   }
 
-  /** The form's unit select reads its options from this task-local variable, so the directory is the only list. */
   private void offerUnits(DelegateTask task) {
-    List<Map<String, String>> options = directory.dispatchableUnits().stream()
-        .map(ReviewAppealListener::option).toList();
-    try {
-      task.setVariableLocal(AppealProcess.VAR_DEPARTMENT_OPTIONS,
-          SpinValues.jsonValue(json.writeValueAsString(options)).create());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, String> option(Unit u) {
-    return Map.of("label", u.name() + "（" + u.code() + "）", "value", u.code());
+    unitOptions.offer(task, AppealProcess.VAR_DEPARTMENT_OPTIONS);
   }
 
   private void complete(DelegateTask task) {

@@ -32,7 +32,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).sorted().toList();
-    String unit = groups.stream().filter(g -> !Groups.ROLES.contains(g)).findFirst().orElse(null);
+    String unit = Groups.unitOf(groups);
     StaffUser user = new StaffUser(userId, groups, unit);
     List<SimpleGrantedAuthority> authorities = groups.stream()
         .map(g -> new SimpleGrantedAuthority(Groups.authority(g))).toList();

@@ -21,6 +21,21 @@ public final class Groups {
   /** Groups that are roles, not units. */
   public static final Set<String> ROLES = Set.of(INTAKE, DISPATCH, SUPERVISION, AUDIT, LEADERS, ADMIN);
 
+  /** Each unit's leaders form a group of their own, e.g. {@code cgwleaders}: they approve its extension requests. */
+  public static final String UNIT_LEADERS_SUFFIX = "leaders";
+
+  public static String leadersOf(String unitCode) {
+    return unitCode + UNIT_LEADERS_SUFFIX;
+  }
+
+  /** The unit among a user's groups (a group that is neither a role nor a unit's leaders), or null. */
+  public static String unitOf(java.util.Collection<String> groups) {
+    return groups.stream()
+        .filter(g -> !ROLES.contains(g)
+            && !(g.endsWith(UNIT_LEADERS_SUFFIX) && g.length() > UNIT_LEADERS_SUFFIX.length()))
+        .sorted().findFirst().orElse(null);
+  }
+
   /** The Spring Security authority that stands for membership of a Camunda group. */
   public static String authority(String groupId) {
     return "GROUP_" + groupId;

@@ -23,6 +23,7 @@ class AppealAccessTest {
     scenario.review(appeal, "gaj");
     scenario.acknowledge(appeal, "gaj");
     scenario.returnToDispatch(appeal, "gaj", "属于城管职责");
+    scenario.agreeReturn(appeal);
     scenario.review(appeal, "cgw");
     String path = "/api/appeals/" + appeal.id();
 

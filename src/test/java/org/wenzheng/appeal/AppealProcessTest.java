@@ -159,12 +159,15 @@ class AppealProcessTest {
     scenario.returnToDispatch(appeal, "gaj", "路灯维护属市城管委职责，建议转市城管委。");
 
     ProcessInstance pi = scenario.instance(appeal);
-    assertThat(pi).hasPassed(AppealProcess.TASK_RECORD_RETURN).isWaitingAt(AppealProcess.TASK_REVIEW);
+    assertThat(pi).hasPassed(AppealProcess.TASK_RECORD_RETURN).isWaitingAt(AppealProcess.TASK_DECIDE_RETURN);
+    assertThat(scenario.task(appeal)).hasCandidateGroup("dispatch");
+    scenario.agreeReturn(appeal);
+    assertThat(pi).hasPassed(AppealProcess.TASK_ACCEPT_RETURN).isWaitingAt(AppealProcess.TASK_REVIEW);
     Appeal returned = scenario.reload(appeal);
     assertThat(returned.status()).isEqualTo(AppealStatus.RETURNED);
     assertThat(returned.returnsCount()).isEqualTo(1);
-    assertThat(jdbc.sql("select department_code from appeal_return where appeal_id = ?").param(appeal.id())
-        .query(String.class).list()).containsExactly("gaj");
+    assertThat(jdbc.sql("select department_code || ' ' || decision || ' ' || justified from appeal_return "
+        + "where appeal_id = ?").param(appeal.id()).query(String.class).list()).containsExactly("gaj AGREED true");
     // The dispatcher sees why, and starts from a clean decision.
     assertThat(runtimeService.getVariable(pi.getId(), AppealProcess.VAR_PREVIOUS_ROUND_NOTE).toString())
         .contains("市公安局").contains("建议转市城管委");
@@ -183,8 +186,7 @@ class AppealProcessTest {
     scenario.review(appeal, "zjj");
     scenario.acknowledge(appeal, "zjj");
     scenario.reply(appeal, "zjj", "RESOLVED", "已督促物业维修电梯。");
-    scenario.complete("dispatcher", List.of("dispatch"), appeal, Map.of(
-        AppealProcess.VAR_SATISFACTION, "UNSATISFIED", AppealProcess.VAR_VISIT_NOTE, "电梯还是坏的"));
+    scenario.visitUnsatisfied(appeal, "UNIT", "电梯还是坏的");
 
     ProcessInstance pi = scenario.instance(appeal);
     assertThat(pi).hasPassed(AppealProcess.TASK_START_REDO).isWaitingAt(AppealProcess.TASK_HANDLE);
@@ -199,6 +201,11 @@ class AppealProcessTest {
     scenario.visit(appeal, "UNSATISFIED");
     scenario.runJobs(appeal);
 
+    // The appeal is archived; the redo opened an accountability case (accountability-triggers.dmn), which keeps
+    // the instance open until it is ruled.
+    assertThat(pi).hasPassed(AppealProcess.END_ARCHIVED).isNotEnded();
+    assertThat(pi).calledProcessInstance("Accountability").isNotNull();
+    scenario.settleAccountability(appeal, "zjj", "NO_FAULT", 0);
     assertThat(pi).isEnded();
     Appeal done = scenario.reload(appeal);
     assertThat(done.status()).isEqualTo(AppealStatus.ARCHIVED);
@@ -435,6 +442,7 @@ class AppealProcessTest {
     scenario.acknowledge(appeal, "gaj");
     Scenario.clock("2026-03-04T14:00");
     scenario.returnToDispatch(appeal, "gaj", "属城管职责");
+    scenario.agreeReturn(appeal);
     assertThat(frozen(appeal, "RESOLUTION")).isEqualTo("RETURNED overdue=false");
 
     Scenario.clock("2026-03-04T15:00");

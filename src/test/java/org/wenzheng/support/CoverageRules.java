@@ -6,13 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Process-test coverage: every test class named {@code *ProcessTest} must cover at least 90% of the flow nodes and
- * sequence flows of the models it runs, or the build fails. Reports land in target/process-test-coverage.
+ * Process-test coverage is recorded for every test class named {@code *ProcessTest} (reports in
+ * target/process-test-coverage). The threshold is per model, over all those classes together, and is checked by
+ * {@link ProcessCoverageGate} in {@code mvn verify}: a class that tests supervision also runs part of the appeal, so a
+ * per-class threshold would measure the wrong thing.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CoverageRules {
-
-  public static final double MINIMUM = 0.9;
 
   /** Primary: the library declares a default bean of its own, and a lookup finding two would ignore both. */
   @Bean
@@ -20,7 +20,6 @@ public class CoverageRules {
   ProcessEngineCoverageProperties processEngineCoverageProperties() {
     return ProcessEngineCoverageProperties.builder()
         .addInclusionPatternForTestClasses("*ProcessTest")
-        .assertClassCoverageAtLeast(MINIMUM)
         .build();
   }
 }

@@ -58,12 +58,50 @@ public class Scenario {
 
   public ProcessInstance instance(Appeal a) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(a.trackingNumber())
-        .singleResult();
+        .processDefinitionKey(AppealProcess.PROCESS_ID).singleResult();
   }
 
-  /** The appeal's one open task. */
+  /** The one open task of the appeal's own process (not of the supervision, approval or accountability it called). */
   public Task task(Appeal a) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(a.trackingNumber()).singleResult();
+    return taskService.createTaskQuery().processInstanceId(reload(a).processInstanceId()).singleResult();
+  }
+
+  /** The open task with this definition key among all processes of the appeal (called ones included). */
+  public Task task(Appeal a, String taskDefinitionKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(a.trackingNumber())
+        .taskDefinitionKey(taskDefinitionKey).singleResult();
+  }
+
+  /** Completes the appeal's task with this definition key, wherever it is, as this user. */
+  public void complete(String user, List<String> groups, Appeal a, String taskDefinitionKey,
+      Map<String, Object> variables) {
+    Task task = task(a, taskDefinitionKey);
+    if (task == null) {
+      throw new AssertionError("no open task " + taskDefinitionKey + " for " + a.trackingNumber());
+    }
+    as(user, groups, () -> {
+      taskService.complete(task.getId(), variables);
+      return null;
+    });
+  }
+
+  /** The unit's leader explains, the supervision office rules: an accountability case runs to its end. */
+  public void settleAccountability(Appeal a, String unit, String ruling, int points) {
+    complete(unit + "lead", List.of(unit, "leaders", unit + "leaders"), a, "Task_ExplainCase",
+        Map.of("explanation", "经办人对政策理解有误，已组织学习并整改。"));
+    complete("supervisor", List.of("supervision"), a, "Task_RuleOnCase",
+        Map.of("ruling", ruling, "points", points, "rulingNote", "按规定处理。"));
+  }
+
+  /** The dispatch centre agrees to a return: the appeal goes back to review. */
+  public void agreeReturn(Appeal a) {
+    complete("dispatcher", List.of("dispatch"), a, AppealProcess.TASK_DECIDE_RETURN,
+        Map.of(AppealProcess.VAR_RETURN_DECISION, "AGREE"));
+  }
+
+  public void rejectReturn(Appeal a, String note) {
+    complete("dispatcher", List.of("dispatch"), a, AppealProcess.TASK_DECIDE_RETURN,
+        Map.of(AppealProcess.VAR_RETURN_DECISION, "REJECT", AppealProcess.VAR_RETURN_DECISION_NOTE, note));
   }
 
   public void complete(String user, List<String> groups, Appeal a, Map<String, Object> variables) {
@@ -101,8 +139,18 @@ public class Scenario {
         AppealProcess.VAR_HANDLING_OUTCOME, "RETURNED", AppealProcess.VAR_RETURN_REASON, reason));
   }
 
+  /** A return visit; an unsatisfied citizen is taken to blame the unit ({@link #visitUnsatisfied} says otherwise). */
   public void visit(Appeal a, String satisfaction) {
-    complete("dispatcher", List.of("dispatch"), a, Map.of(AppealProcess.VAR_SATISFACTION, satisfaction));
+    if ("UNSATISFIED".equals(satisfaction)) {
+      visitUnsatisfied(a, "UNIT", "问题没有解决。");
+    } else {
+      complete("dispatcher", List.of("dispatch"), a, Map.of(AppealProcess.VAR_SATISFACTION, satisfaction));
+    }
+  }
+
+  public void visitUnsatisfied(Appeal a, String cause, String note) {
+    complete("dispatcher", List.of("dispatch"), a, Map.of(AppealProcess.VAR_SATISFACTION, "UNSATISFIED",
+        AppealProcess.VAR_UNSATISFIED_CAUSE, cause, AppealProcess.VAR_VISIT_NOTE, note));
   }
 
   /** Runs the appeal's pending jobs (the job executor is off in tests), e.g. the asynchronous archiving. */
@@ -123,11 +171,16 @@ public class Scenario {
     return LocalDateTime.parse(shanghaiLocalDateTime).atZone(EngineClock.ZONE).toInstant();
   }
 
-  /** Fires the appeal's timers that are due by now, as the job executor would. */
+  /** Fires the timers of the appeal's processes (its own and those it called) due by now, as the job executor would. */
   public List<String> fireDueTimers(Appeal a) {
     List<String> fired = new java.util.ArrayList<>();
-    String pi = reload(a).processInstanceId();
-    for (Job job : managementService.createJobQuery().processInstanceId(pi).timers().executable().list()) {
+    List<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(a.trackingNumber())
+        .list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+    if (instances.isEmpty()) {
+      return fired;
+    }
+    for (Job job : managementService.createJobQuery().processInstanceIds(new java.util.HashSet<>(instances))
+        .timers().executable().list()) {
       fired.add(managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
           .singleResult().getActivityId());
       managementService.executeJob(job.getId());

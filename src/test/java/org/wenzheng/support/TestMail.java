@@ -6,9 +6,11 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -50,6 +52,26 @@ public final class TestMail {
     } catch (IOException | MessagingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Waits (the outbox sends asynchronously) for the latest message to this address about this appeal whose subject
+   * contains the word, and returns its body.
+   */
+  public static String about(String address, String trackingNumber, String subjectWord) {
+    Awaitility.await().atMost(Duration.ofSeconds(20))
+        .until(() -> latest(address, trackingNumber, subjectWord) != null);
+    return body(latest(address, trackingNumber, subjectWord));
+  }
+
+  private static MimeMessage latest(String address, String trackingNumber, String subjectWord) {
+    return to(address).stream().filter(m -> {
+      try {
+        return m.getSubject().contains(trackingNumber) && m.getSubject().contains(subjectWord);
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).reduce((a, b) -> b).orElse(null);
   }
 
   /** Points the application at the test SMTP server. */
