@@ -82,13 +82,29 @@ class AppealEndToEndTest {
     assertThat(api.post("/engine-rest/task/" + handle.get("id").asText() + "/complete", "cgw1",
         variables(Map.of("handlingOutcome", "RESOLVED", "replyText", reply))).status()).isEqualTo(204);
 
-    // 答复: the citizen receives the reply by email.
+    // 答复审核: the dispatch centre reads the reply beside the appeal it answers, and approves it.
+    JsonNode replyReview = onlyTask(api, "dispatcher", trackingNumber);
+    assertThat(replyReview.get("taskDefinitionKey").asText()).isEqualTo("Task_ReviewReply");
+    JsonNode reviewed = api.get("/engine-rest/task/" + replyReview.get("id").asText()
+        + "/form-variables?deserializeValues=false", "dispatcher").json();
+    assertThat(reviewed.get("replyText").get("value").asText()).isEqualTo(reply);
+    assertThat(reviewed.get("trackingNumber").get("value").asText()).isEqualTo(trackingNumber);
+    assertThat(TestMail.to(email)).isEmpty();
+    assertThat(api.post("/engine-rest/task/" + replyReview.get("id").asText() + "/complete", "dispatcher",
+        variables(Map.of("replyReviewDecision", "APPROVE"))).status()).isEqualTo(204);
+
+    // 答复: the citizen receives the reply by email, with a link to rate it.
     await().atMost(Duration.ofSeconds(20)).until(() -> !TestMail.to(email).isEmpty());
     List<MimeMessage> mails = TestMail.to(email);
     assertThat(mails).hasSize(1);
-    assertThat(TestMail.body(mails.get(0))).contains(reply).contains(trackingNumber).contains("市城管委");
+    assertThat(TestMail.body(mails.get(0))).contains(reply).contains(trackingNumber).contains("市城管委")
+        .contains("http://localhost:8080/c/");
 
-    // 回访 by the dispatch centre, then 办结 and 归档 (a job; the job executor is off in tests).
+    // The citizen does not rate within three days: 回访 by the dispatch centre, then 办结 and 归档 (jobs; the job
+    // executor is off in tests).
+    String ratingTimer = managementService.createJobQuery().processInstanceId(
+        replyReview.get("processInstanceId").asText()).activityId("Event_RatingWindowClosed").singleResult().getId();
+    managementService.executeJob(ratingTimer);
     JsonNode visit = onlyTask(api, "dispatcher", trackingNumber);
     assertThat(visit.get("taskDefinitionKey").asText()).isEqualTo("Task_ReturnVisit");
     assertThat(api.post("/engine-rest/task/" + visit.get("id").asText() + "/complete", "dispatcher",

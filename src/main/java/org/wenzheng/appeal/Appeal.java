@@ -48,7 +48,11 @@ public record Appeal(
     OffsetDateTime resolutionDueAt,
     boolean responseOverdue,
     boolean resolutionOverdue,
-    boolean returnAllowed) {
+    boolean returnAllowed,
+    Long mergedInto,
+    OffsetDateTime ratingClosesAt,
+    String ratedBy,
+    boolean publishable) {
 
   /** The location as one line, for forms and messages: district, street, address. */
   public String locationLine() {

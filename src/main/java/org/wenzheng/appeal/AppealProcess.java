@@ -13,12 +13,16 @@ public final class AppealProcess {
   public static final String TASK_ACKNOWLEDGE = "Task_AcknowledgeAppeal";
   public static final String TASK_HANDLE = "Task_HandleAppeal";
   public static final String TASK_RETURN_VISIT = "Task_ReturnVisit";
+  public static final String TASK_REVIEW_REPLY = "Task_ReviewReply";
 
   // service tasks
   public static final String TASK_NOTIFY_REJECTION = "Task_NotifyRejection";
   public static final String TASK_DISPATCH = "Task_DispatchAppeal";
   public static final String TASK_RECORD_RETURN = "Task_RecordReturn";
   public static final String TASK_SEND_REPLY = "Task_SendReply";
+  public static final String TASK_SEND_BACK_REPLY = "Task_SendBackReply";
+  public static final String TASK_MERGE = "Task_MergeAppeal";
+  public static final String TASK_ASK_CITIZEN = "Task_AskCitizen";
   public static final String TASK_START_REDO = "Task_StartRedo";
   public static final String TASK_CONCLUDE = "Task_ConcludeAppeal";
   public static final String TASK_ARCHIVE = "Task_ArchiveAppeal";
@@ -59,6 +63,18 @@ public final class AppealProcess {
   public static final String ESCALATION_RESPONSE_OVERDUE = "RESPONSE_OVERDUE";
   public static final String ESCALATION_RESOLUTION_OVERDUE = "RESOLUTION_OVERDUE";
 
+  // the citizen's side: questions (沟通) and the online rating
+  /** Where the process waits for the citizen's answer, or for its time to run out. */
+  public static final String GATEWAY_AWAIT_ANSWER = "Gateway_AwaitAnswer";
+  public static final String EVENT_CITIZEN_ANSWERED = "Event_CitizenAnswered";
+  public static final String TIMER_ANSWER_WINDOW = "Event_AnswerWindowClosed";
+  /** Where the process waits for the citizen's online rating, or for its time to run out. */
+  public static final String GATEWAY_AWAIT_RATING = "Gateway_AwaitRating";
+  public static final String EVENT_CITIZEN_RATED = "Event_CitizenRated";
+  public static final String TIMER_RATING_WINDOW = "Event_RatingWindowClosed";
+  public static final String MESSAGE_CITIZEN_REPLIED = "Message_CitizenReplied";
+  public static final String MESSAGE_CITIZEN_RATED = "Message_CitizenRated";
+
   /** The decisions of processes/deadline-policy.dmn. */
   public static final String DECISION_RESPONSE_DEADLINE = "ResponseDeadline";
   public static final String DECISION_RESOLUTION_DEADLINE = "ResolutionDeadline";
@@ -69,6 +85,7 @@ public final class AppealProcess {
   public static final String GATEWAY_HANDLING_OUTCOME = "Gateway_HandlingOutcome";
   public static final String GATEWAY_REDO_NEEDED = "Gateway_RedoNeeded";
   public static final String END_REJECTED = "EndEvent_AppealRejected";
+  public static final String END_MERGED = "EndEvent_AppealMerged";
   public static final String END_ARCHIVED = "EndEvent_AppealArchived";
 
   // variables: facts set at intake
@@ -146,6 +163,19 @@ public final class AppealProcess {
   public static final String VAR_UNJUSTIFIED_RETURNS = "unjustifiedReturns";
   public static final String VAR_UNSATISFIED_CAUSE = "unsatisfiedCause";
   public static final String VAR_ACCOUNTABILITY_CHECK = "accountabilityCheck";
+
+  // variables: duplicates (合并), questions to the citizen (沟通), reply review (答复审核), online rating
+  public static final String VAR_DUPLICATE_CANDIDATES = "duplicateCandidates";
+  public static final String VAR_MERGE_OPTIONS = "mergeOptions";
+  public static final String VAR_MERGE_INTO = "mergeInto";
+  public static final String VAR_QUESTION_TEXT = "questionText";
+  /** The questions and answers so far, one line each, shown on the handling form. */
+  public static final String VAR_CONVERSATION = "conversation";
+  public static final String VAR_HANDLING_OUTCOME_LABEL = "handlingOutcomeLabel";
+  public static final String VAR_REPLY_REVIEW_DECISION = "replyReviewDecision";
+  public static final String VAR_REPLY_REVIEW_NOTE = "replyReviewNote";
+  /** The citizen's own online rating, shown on the return-visit form when they were not satisfied. */
+  public static final String VAR_CITIZEN_RATING = "citizenRating";
 
   // variables: return visit (回访)
   public static final String VAR_SATISFACTION = "satisfaction";

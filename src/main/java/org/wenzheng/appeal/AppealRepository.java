@@ -21,7 +21,8 @@ public class AppealRepository {
       appeal_type, complexity, department_code, dispatch_note, reject_reason, reject_note, handling_outcome,
       reply_text, returns_count, redo_count, satisfaction, visit_note, conclusion, received_at, reviewed_at,
       dispatched_at, acknowledged_at, handled_at, replied_at, visited_at, concluded_at, archived_at, updated_at,
-      urgent, response_due_at, resolution_due_at, response_overdue, resolution_overdue, return_allowed""";
+      urgent, response_due_at, resolution_due_at, response_overdue, resolution_overdue, return_allowed,
+      merged_into, rating_closes_at, rated_by, publishable""";
 
   private final JdbcClient jdbc;
 
@@ -46,9 +47,9 @@ public class AppealRepository {
       return Optional.of(jdbc.sql("""
               insert into appeal (tracking_number, channel, channel_message_id, title, content, requested_type,
                   mailbox_code, citizen_name, citizen_phone, citizen_email, district, street, address, status,
-                  urgent, received_at, updated_at)
+                  urgent, publishable, received_at, updated_at)
               values (:tracking, :channel, :messageId, :title, :content, :requestedType, :mailbox, :name, :phone,
-                  :email, :district, :street, :address, :status, :urgent, :now, :now)
+                  :email, :district, :street, :address, :status, :urgent, :publishable, :now, :now)
               on conflict (channel, channel_message_id) do nothing
               returning id""")
           .param("tracking", trackingNumber)
@@ -66,6 +67,7 @@ public class AppealRepository {
           .param("address", a.address())
           .param("status", AppealStatus.PENDING_REVIEW.name())
           .param("urgent", a.urgent())
+          .param("publishable", a.publishable())
           .param("now", now)
           .query(Long.class).single());
     } catch (EmptyResultDataAccessException conflict) {
@@ -133,12 +135,48 @@ public class AppealRepository {
     setStatusAndTime(id, AppealStatus.HANDLING, "acknowledged_at");
   }
 
+  /** The unit's reply, which the dispatch centre reviews before it goes out. */
   public void recordHandled(long id, HandlingOutcome outcome, String replyText) {
     jdbc.sql("""
-            update appeal set handling_outcome = :outcome, reply_text = :reply, handled_at = :now, updated_at = :now
+            update appeal set status = :status, handling_outcome = :outcome, reply_text = :reply, handled_at = :now,
+                updated_at = :now
             where id = :id""")
-        .param("outcome", outcome.name()).param("reply", replyText).param("now", EngineClock.nowUtc())
+        .param("status", AppealStatus.REPLY_REVIEW.name()).param("outcome", outcome.name()).param("reply", replyText)
+        .param("now", EngineClock.nowUtc()).param("id", id).update();
+  }
+
+  /** A duplicate merged into its primary appeal at review (合并): it is not handled on its own. */
+  public void recordMerged(long id, long primaryId) {
+    jdbc.sql("""
+            update appeal set status = :status, merged_into = :primary, reviewed_at = :now, updated_at = :now
+            where id = :id""")
+        .param("status", AppealStatus.MERGED.name()).param("primary", primaryId).param("now", EngineClock.nowUtc())
         .param("id", id).update();
+  }
+
+  /** The appeals merged into this one. */
+  public List<Appeal> mergedInto(long primaryId) {
+    return jdbc.sql("select " + COLUMNS + " from appeal where merged_into = ? order by id").param(primaryId)
+        .query(Appeal.class).list();
+  }
+
+  /** A merged duplicate receives its primary's reply. */
+  public void shareReply(long mergedId, Appeal primary) {
+    jdbc.sql("""
+            update appeal set department_code = :unit, handling_outcome = :outcome, reply_text = :reply,
+                replied_at = :now, updated_at = :now
+            where id = :id""")
+        .param("unit", primary.departmentCode()).param("outcome", primary.handlingOutcome().name())
+        .param("reply", primary.replyText()).param("now", EngineClock.nowUtc()).param("id", mergedId).update();
+  }
+
+  /** The reply went out: the citizen may rate it online until the given instant. */
+  public void recordReplied(long id, OffsetDateTime ratingClosesAt) {
+    jdbc.sql("""
+            update appeal set status = :status, replied_at = :now, rating_closes_at = :closes, updated_at = :now
+            where id = :id""")
+        .param("status", AppealStatus.REPLIED.name()).param("now", EngineClock.nowUtc())
+        .param("closes", ratingClosesAt).param("id", id).update();
   }
 
   /** Counts a return against the unit and hands the appeal back to the dispatch centre. */
@@ -211,16 +249,14 @@ public class AppealRepository {
     return jdbc.sql("select returns_count from appeal where id = ?").param(id).query(Integer.class).single();
   }
 
-  public void recordReplied(long id) {
-    setStatusAndTime(id, AppealStatus.REPLIED, "replied_at");
-  }
-
-  public void recordVisit(long id, Satisfaction satisfaction, String note) {
+  /** The rating of the reply: by the citizen online, or by the dispatch centre on the return visit. */
+  public void recordVisit(long id, Satisfaction satisfaction, String note, String ratedBy) {
     jdbc.sql("""
-            update appeal set satisfaction = :satisfaction, visit_note = :note, visited_at = :now, updated_at = :now
+            update appeal set satisfaction = :satisfaction, visit_note = :note, visited_at = :now, rated_by = :by,
+                rating_closes_at = null, updated_at = :now
             where id = :id""")
         .param("satisfaction", satisfaction.name()).param("note", note).param("now", EngineClock.nowUtc())
-        .param("id", id).update();
+        .param("by", ratedBy).param("id", id).update();
   }
 
   /** Sends the appeal back to its unit for a redo (重办). */

@@ -7,9 +7,12 @@ public enum AppealStatus implements Labelled {
   DISPATCHED("已转办待签收"),
   HANDLING("办理中"),
   RETURNED("退单待重新派单"),
+  REPLY_REVIEW("答复待审核"),
   REPLIED("已答复待回访"),
   CONCLUDED("已办结"),
-  ARCHIVED("已归档");
+  ARCHIVED("已归档"),
+  /** A duplicate merged into another appeal at review; it shares that appeal's reply. */
+  MERGED("已合并办理");
 
   private final String label;
 

@@ -8,7 +8,9 @@ public enum HandlingOutcome implements Labelled {
   /** Not this unit's business: back to the dispatch centre (退单). */
   RETURNED("退回"),
   /** More time is needed: an extension request (延期) goes to the unit's leaders; handling goes on meanwhile. */
-  EXTENSION("申请延期");
+  EXTENSION("申请延期"),
+  /** The citizen is asked for more information (沟通); the task comes back with the answer, or without it. */
+  QUESTION("询问诉求人");
 
   private final String label;
 

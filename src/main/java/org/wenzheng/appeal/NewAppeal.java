@@ -14,5 +14,7 @@ public record NewAppeal(
     String district,
     String street,
     String address,
-    boolean urgent) {
+    boolean urgent,
+    /** The citizen agrees that the appeal and its reply appear on the public board, personal data masked. */
+    boolean publishable) {
 }

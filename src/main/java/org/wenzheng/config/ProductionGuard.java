@@ -81,6 +81,11 @@ class ProductionGuard implements ApplicationRunner {
         problems.add("camunda.bpm.admin-user.password (WENZHENG_ADMIN_PASSWORD) must have at least 12 characters "
             + "and not be a demo password");
       }
+      String linkSecret = env.getProperty("wenzheng.citizen.link-secret", "");
+      if (linkSecret.length() < 32 || linkSecret.toLowerCase().contains("demo")) {
+        problems.add("wenzheng.citizen.link-secret (WENZHENG_LINK_SECRET) must have at least 32 characters and not "
+            + "be the demo secret: it signs the links sent to citizens");
+      }
       if (!problems.isEmpty()) {
         throw new IllegalStateException("Refusing to start in prod: " + String.join("; ", problems));
       }

@@ -72,6 +72,14 @@ class ClockRepository {
     setAppealOverdue(clock.appealId(), clock.kind());
   }
 
+  /** Runs the last clock of this kind again, if it stopped because its step was done. */
+  Optional<Clock> reopenLast(long appealId, ClockKind kind) {
+    return jdbc.sql("""
+            update appeal_clock set stopped_at = null, stop_reason = null, frozen = false
+            where id = (select max(id) from appeal_clock where appeal_id = ? and kind = ?) and stop_reason = 'DONE'
+            returning\s""" + COLUMNS).params(appealId, kind.name()).query(Clock.class).optional();
+  }
+
   /** Stops and freezes the clock: late if the step completed after the due instant, whatever the timer did. */
   boolean stop(Clock clock, String reason) {
     OffsetDateTime now = EngineClock.nowUtc();

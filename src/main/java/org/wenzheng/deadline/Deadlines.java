@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -56,11 +57,13 @@ public class Deadlines {
   private final RuntimeService runtimeService;
   private final ApplicationEventPublisher events;
   private final SystemActions system;
+  private final DecisionService decisionService;
 
   Deadlines(ClockRepository clocks, Calendars calendars, AppealRepository appeals, AppealJournal journal,
       Notifications notifications, DeadlineProperties properties, IdentityService identityService,
       TaskService taskService, ManagementService managementService, RuntimeService runtimeService,
-      ApplicationEventPublisher events, SystemActions system) {
+      ApplicationEventPublisher events, SystemActions system, DecisionService decisionService) {
+    this.decisionService = decisionService;
     this.events = events;
     this.system = system;
     this.clocks = clocks;
@@ -136,6 +139,29 @@ public class Deadlines {
       }
       events.publishEvent(new ClockStopped(appeal.id(), appeal.trackingNumber(), kind, reason, late));
     });
+  }
+
+  /**
+   * A step that was done turns out not to be (the dispatch centre sent a reply back): its clock runs again from where
+   * it stood, with the deadline it had. Once the process is back in the step, its timers read that deadline; one
+   * already past fires at once.
+   */
+  public void reopen(Appeal appeal, ClockKind kind) {
+    clocks.reopenLast(appeal.id(), kind).ifPresent(c -> journal.record(appeal.id(), "DEADLINE_REOPENED",
+        Actor.current(identityService), Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString())));
+  }
+
+  /**
+   * When a unit would have to acknowledge an appeal dispatched at this instant, by the current policy
+   * (deadline-policy.dmn) and calendar: what a citizen is told to expect when they submit.
+   */
+  public Instant responseDueIfDispatchedAt(Instant at, boolean urgent) {
+    WorkingCalendar calendar = calendars.current();
+    Map<String, Object> row = decisionService.evaluateDecisionByKey(AppealProcess.DECISION_RESPONSE_DEADLINE)
+        .variables(Map.of("urgent", urgent, AppealProcess.VAR_ARRIVED_IN_WORKING_TIME, calendar.isWorkingTime(at)))
+        .evaluate().getSingleResult().getEntryMap();
+    DeadlinePolicy policy = DeadlinePolicy.fromDecision(row, "responseDuration", "responseBasis");
+    return calendar.add(at, policy.allowed(), policy.basis());
   }
 
   /** The due instant of the appeal's running clock of this kind, if one runs. */

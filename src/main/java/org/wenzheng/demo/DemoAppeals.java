@@ -86,7 +86,7 @@ class DemoAppeals implements ApplicationRunner {
         row.path("content").asText(), null, "MAILBOX".equals(channel) ? "mayor" : null,
         new AppealSubmission.Citizen(NAMES[i % NAMES.length], phone, email),
         new AppealSubmission.Location(district.isEmpty() ? null : district, null, null),
-        row.path("urgent").asBoolean(false));
+        row.path("urgent").asBoolean(false), null);
   }
 
   private void review(String trackingNumber, JsonNode row) {

@@ -16,13 +16,15 @@ import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.HandlingOutcome;
 import org.wenzheng.appeal.TaskInput;
 import org.wenzheng.appeal.TaskInputRejectedException;
-import org.wenzheng.supervision.ExtensionRequests;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
+import org.wenzheng.notification.Notifications;
+import org.wenzheng.supervision.ExtensionRequests;
 
 /**
- * {@code Task_HandleAppeal} 办理诉求, on complete: a reply (resolved, or explained), a return with its reason, or an
- * extension request (the task then comes back), checked on the server and recorded with the appeal.
+ * {@code Task_HandleAppeal} 办理诉求. On complete: a reply (resolved, or explained), a return with its reason, an
+ * extension request or a question to the citizen (the task then comes back), checked on the server and recorded with
+ * the appeal. On create: the choice that brought the task back is cleared, so the form starts from the reply.
  */
 @Component
 class HandleAppealListener implements TaskListener {
@@ -33,9 +35,12 @@ class HandleAppealListener implements TaskListener {
   private final IdentityService identityService;
   private final Deadlines deadlines;
   private final ExtensionRequests extensions;
+  private final Notifications notifications;
 
   HandleAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      IdentityService identityService, Deadlines deadlines, ExtensionRequests extensions) {
+      IdentityService identityService, Deadlines deadlines, ExtensionRequests extensions,
+      Notifications notifications) {
+    this.notifications = notifications;
     this.deadlines = deadlines;
     this.extensions = extensions;
     this.tasks = tasks;
@@ -46,6 +51,13 @@ class HandleAppealListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      Object previous = task.getVariable(AppealProcess.VAR_HANDLING_OUTCOME);
+      if (HandlingOutcome.EXTENSION.name().equals(previous) || HandlingOutcome.QUESTION.name().equals(previous)) {
+        task.removeVariable(AppealProcess.VAR_HANDLING_OUTCOME);
+      }
+      return;
+    }
     Appeal appeal = tasks.appealOf(task);
     tasks.requireRoutingUnchanged(task, appeal, true);
     TaskInput input = new TaskInput(task);
@@ -69,9 +81,19 @@ class HandleAppealListener implements TaskListener {
         // The task comes back at once: handling goes on while the leaders and the supervision office decide.
         task.setVariable(AppealProcess.VAR_EXTENSION_STATUS, "延期申请已提交（至 " + until + "），待单位领导和督查室审批");
       }
+      case QUESTION -> {
+        String question = input.requireText(AppealProcess.VAR_QUESTION_TEXT);
+        if (!notifications.canReachCitizen(appeal)) {
+          throw new TaskInputRejectedException(AppealProcess.VAR_HANDLING_OUTCOME,
+              "诉求人没有留下电话、邮箱或渠道账号，无法询问，请按现有情况办理");
+        }
+        detail.put("question", question);
+        // Asking does not stop the clock: the resolution deadline runs on while the citizen answers.
+      }
       default -> {
         String reply = input.requireText(AppealProcess.VAR_REPLY_TEXT);
         appeals.recordHandled(appeal.id(), outcome, reply);
+        task.setVariable(AppealProcess.VAR_HANDLING_OUTCOME_LABEL, outcome.label());
         detail.put("replyText", reply);
         deadlines.stop(appeal, ClockKind.RESOLUTION, "DONE");
         // Co-handling belongs to this round: a redo goes to the lead unit alone.

@@ -1,5 +1,9 @@
 package org.wenzheng.handling;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,16 +14,23 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.citizen.CitizenConversation;
+import org.wenzheng.citizen.CitizenLinks;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
 
 /**
- * {@code Task_SendReply} 答复诉求人. The reply and its recipient are read from the same appeal row, found by this
- * instance's business key, so a reply can only ever go to its own appeal's citizen.
+ * {@code Task_SendReply} 答复诉求人, after the dispatch centre approved the reply. The reply and its recipient are read
+ * from the same appeal row, found by this instance's business key, so a reply can only ever go to its own appeal's
+ * citizen, with a signed link to rate it; the citizens of duplicates merged into this appeal get the same reply.
  */
 @Component
 class SendReplyDelegate implements JavaDelegate {
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+      .withZone(EngineClock.ZONE);
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
@@ -27,27 +38,41 @@ class SendReplyDelegate implements JavaDelegate {
   private final Notifications notifications;
   private final Directory directory;
   private final IdentityService identityService;
+  private final CitizenConversation conversation;
+  private final CitizenLinks links;
+  private final SharedReplies sharedReplies;
 
   SendReplyDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Notifications notifications,
-      Directory directory, IdentityService identityService) {
+      Directory directory, IdentityService identityService, CitizenConversation conversation, CitizenLinks links,
+      SharedReplies sharedReplies) {
+    this.sharedReplies = sharedReplies;
     this.tasks = tasks;
     this.appeals = appeals;
     this.journal = journal;
     this.notifications = notifications;
     this.directory = directory;
     this.identityService = identityService;
+    this.conversation = conversation;
+    this.links = links;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
-    appeals.recordReplied(appeal.id());
-    journal.record(appeal.id(), "REPLIED", Actor.current(identityService), Map.of(
+    Instant ratingCloses = conversation.ratingWindowFromNow();
+    appeals.recordReplied(appeal.id(), ratingCloses.atOffset(ZoneOffset.UTC));
+    Actor actor = Actor.current(identityService);
+    journal.record(appeal.id(), "REPLIED", actor, Map.of(
         "departmentCode", appeal.departmentCode(), "outcome", appeal.handlingOutcome().name(),
         "replyText", appeal.replyText()));
-    notifications.toCitizen(appeal, NotificationKind.REPLY, Map.of(
-        "unitName", directory.unitName(appeal.departmentCode()),
-        "replyText", appeal.replyText(),
-        "outcomeLabel", appeal.handlingOutcome().label()));
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("unitName", directory.unitName(appeal.departmentCode()));
+    model.put("replyText", appeal.replyText());
+    model.put("outcomeLabel", appeal.handlingOutcome().label());
+    model.put("rateUrl", links.url(appeal.id(), CitizenLinks.Purpose.RATE));
+    model.put("ratingClosesAt", SHOWN.format(ratingCloses));
+    notifications.toCitizen(appeal, NotificationKind.REPLY, model);
+
+    appeals.mergedInto(appeal.id()).forEach(merged -> sharedReplies.share(appeal, merged, actor));
   }
 }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.wenzheng.directory.Directory;
 
 /**
- * Offers the directory's active units to a form's select (its {@code valuesKey}) as a task-local variable, so the
- * directory is the only list of units and no form has to be edited when a unit is added.
+ * Offers choices to a form's select (its {@code valuesKey}) as a task-local JSON variable: the directory's active
+ * units, so the directory is the only list of units and no form has to be edited when a unit is added, or any other
+ * list a task computes when it is created.
  */
 @Component
 public class UnitOptions {
@@ -25,8 +26,12 @@ public class UnitOptions {
   }
 
   public void offer(DelegateTask task, String variable) {
-    List<Map<String, String>> options = directory.dispatchableUnits().stream()
-        .map(u -> Map.of("label", u.name() + "（" + u.code() + "）", "value", u.code())).toList();
+    offer(task, variable, directory.dispatchableUnits().stream()
+        .map(u -> Map.of("label", u.name() + "（" + u.code() + "）", "value", u.code())).toList());
+  }
+
+  /** Any list of {@code label}/{@code value} options, as a form-js select reads them from {@code valuesKey}. */
+  public void offer(DelegateTask task, String variable, List<Map<String, String>> options) {
     try {
       task.setVariableLocal(variable, SpinValues.jsonValue(json.writeValueAsString(options)).create());
     } catch (JsonProcessingException e) {

@@ -39,7 +39,13 @@ public record AppealSubmission(
     @Valid Location location,
 
     /** Optional: the channel or the hotline operator flags an emergency (a person trapped, a burst main). */
-    Boolean urgent) {
+    Boolean urgent,
+
+    /**
+     * Optional: whether the citizen agrees that the appeal and its reply are shown on the public board, with personal
+     * data masked. Absent means yes, as on the web form, where the box is ticked unless the citizen unticks it.
+     */
+    Boolean publishable) {
 
   /** Letters to leader mailboxes can be long, but an appeal is not a document archive. */
   static final int MAX_CONTENT = 3000;

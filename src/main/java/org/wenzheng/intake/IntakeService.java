@@ -107,7 +107,7 @@ public class IntakeService {
         location == null ? null : blankToNull(location.district()),
         location == null ? null : blankToNull(location.street()),
         location == null ? null : blankToNull(location.address()),
-        Boolean.TRUE.equals(s.urgent()));
+        Boolean.TRUE.equals(s.urgent()), !Boolean.FALSE.equals(s.publishable()));
   }
 
   private Map<String, Object> startVariables(long id, String trackingNumber, NewAppeal a, Instant receivedAt) {

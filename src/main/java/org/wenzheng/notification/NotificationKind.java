@@ -31,5 +31,13 @@ public enum NotificationKind {
   /** To the unit's leaders: the supervision office's ruling. */
   ACCOUNTABILITY_RULED,
   /** To the citizen: the unit's answer. */
-  REPLY
+  REPLY,
+  /** To the citizen: the handler asks for more information (沟通), with a link to answer. */
+  QUESTION,
+  /** To the unit: the citizen answered its question. */
+  ANSWER_RECEIVED,
+  /** To the citizen: the appeal was merged into an earlier one about the same matter. */
+  MERGED,
+  /** To the unit: the dispatch centre sent its reply back to be redone. */
+  REPLY_SENT_BACK
 }

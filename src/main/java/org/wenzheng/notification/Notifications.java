@@ -97,6 +97,11 @@ public class Notifications {
     return emails.size();
   }
 
+  /** Whether a message can reach this appeal's citizen at all (email, their channel, or a mobile phone). */
+  public boolean canReachCitizen(Appeal appeal) {
+    return citizenRecipient(appeal).isPresent();
+  }
+
   static Optional<Recipient> citizenRecipient(Appeal a) {
     if (a.citizenEmail() != null) {
       return Optional.of(new Recipient(EmailChannel.CHANNEL, a.citizenEmail()));

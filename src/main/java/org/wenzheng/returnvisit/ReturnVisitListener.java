@@ -53,7 +53,7 @@ class ReturnVisitListener implements TaskListener {
     } else {
       task.removeVariable(AppealProcess.VAR_UNSATISFIED_CAUSE);
     }
-    appeals.recordVisit(appeal.id(), satisfaction, note);
+    appeals.recordVisit(appeal.id(), satisfaction, note, "DISPATCH");
     if (note != null) {
       detail.put("visitNote", note);
     }

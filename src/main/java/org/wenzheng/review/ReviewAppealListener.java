@@ -1,7 +1,11 @@
 package org.wenzheng.review;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,6 +15,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.AppealType;
 import org.wenzheng.appeal.Complexity;
@@ -22,11 +27,15 @@ import org.wenzheng.directory.Directory;
 import org.wenzheng.identity.UnitOptions;
 
 /**
- * {@code Task_ReviewAppeal} 审核诉求. On create, offers the directory's units to the form; on complete, checks the
- * decision on the server and records it in the appeal table, in the completion's transaction.
+ * {@code Task_ReviewAppeal} 审核诉求. On create, offers the directory's units and the appeal's possible duplicates to
+ * the form; on complete, checks the decision (accept, reject, or merge into a duplicate) on the server and records it
+ * in the appeal table, in the completion's transaction.
  */
 @Component
 class ReviewAppealListener implements TaskListener {
+
+  private static final Set<AppealStatus> MERGEABLE = EnumSet.of(AppealStatus.DISPATCHED, AppealStatus.HANDLING,
+      AppealStatus.RETURNED, AppealStatus.REPLY_REVIEW, AppealStatus.REPLIED);
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
@@ -34,9 +43,11 @@ class ReviewAppealListener implements TaskListener {
   private final Directory directory;
   private final IdentityService identityService;
   private final UnitOptions unitOptions;
+  private final DuplicateFinder duplicates;
 
   ReviewAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Directory directory,
-      IdentityService identityService, UnitOptions unitOptions) {
+      IdentityService identityService, UnitOptions unitOptions, DuplicateFinder duplicates) {
+    this.duplicates = duplicates;
     this.unitOptions = unitOptions;
     this.tasks = tasks;
     this.appeals = appeals;
@@ -56,6 +67,14 @@ class ReviewAppealListener implements TaskListener {
 
   private void offerUnits(DelegateTask task) {
     unitOptions.offer(task, AppealProcess.VAR_DEPARTMENT_OPTIONS);
+    // Possible duplicates, to read and to merge into (task-local: they are only true at this moment).
+    List<DuplicateFinder.Candidate> candidates = duplicates.candidates(tasks.appealOf(task));
+    task.setVariableLocal(AppealProcess.VAR_DUPLICATE_CANDIDATES, candidates.isEmpty() ? null
+        : candidates.stream().map(duplicates::describe).collect(Collectors.joining("\n\n")));
+    List<Map<String, String>> options = candidates.stream().map(c -> Map.of(
+        "label", c.appeal().trackingNumber() + " " + c.appeal().title(), "value", c.appeal().trackingNumber()))
+        .toList();
+    unitOptions.offer(task, AppealProcess.VAR_MERGE_OPTIONS, options);
   }
 
   private void complete(DelegateTask task) {
@@ -85,6 +104,12 @@ class ReviewAppealListener implements TaskListener {
       if (note != null) {
         detail.put("dispatchNote", note);
       }
+    } else if (decision == ReviewDecision.MERGE) {
+      Appeal primary = mergeTarget(appeal, input.requireText(AppealProcess.VAR_MERGE_INTO));
+      appeals.recordMerged(appeal.id(), primary.id());
+      detail.put("mergedInto", primary.trackingNumber());
+      journal.record(primary.id(), "DUPLICATE_MERGED", actor, Map.of("trackingNumber", appeal.trackingNumber()));
+      task.setVariable(AppealProcess.VAR_MERGE_INTO, primary.trackingNumber());
     } else {
       RejectReason reason = input.requireEnum(AppealProcess.VAR_REJECT_REASON, RejectReason.class);
       String note = input.requireText(AppealProcess.VAR_REJECT_NOTE);
@@ -93,5 +118,22 @@ class ReviewAppealListener implements TaskListener {
       detail.put("rejectNote", note);
     }
     journal.record(appeal.id(), "REVIEWED", actor, detail);
+  }
+
+  /** The appeal a duplicate may be merged into: another accepted one, still being worked on, not itself merged. */
+  private Appeal mergeTarget(Appeal appeal, String trackingNumber) {
+    Appeal primary = appeals.findByTrackingNumber(trackingNumber.strip()).orElseThrow(() ->
+        new TaskInputRejectedException(AppealProcess.VAR_MERGE_INTO, "没有受理编号为 " + trackingNumber + " 的诉求"));
+    if (primary.id() == appeal.id()) {
+      throw new TaskInputRejectedException(AppealProcess.VAR_MERGE_INTO, "不能合并到本件诉求自身");
+    }
+    if (!MERGEABLE.contains(primary.status())) {
+      throw new TaskInputRejectedException(AppealProcess.VAR_MERGE_INTO, primary.trackingNumber() + " "
+          + primary.status().label() + "，只能合并到已受理、尚未办结的诉求");
+    }
+    if (!appeals.mergedInto(appeal.id()).isEmpty()) {
+      throw new TaskInputRejectedException(AppealProcess.VAR_MERGE_INTO, "已有其他诉求并入本件，本件不能再合并");
+    }
+    return primary;
   }
 }

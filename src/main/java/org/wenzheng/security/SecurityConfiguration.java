@@ -1,7 +1,5 @@
 package org.wenzheng.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,18 +22,21 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Three chains:
+ * Who may call what. Four chains:
  * <ol>
- *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /demo/**}: HTTP Basic against Camunda's identity service,
- *   no session; the engine then applies its own authorizations to the same user.</li>
+ *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /demo/**}, {@code /actuator/**}: HTTP Basic against
+ *   Camunda's identity service, no session; the engine then applies its own authorizations to the same user.</li>
  *   <li>{@code /camunda/**}: Camunda's webapps (Tasklist, Cockpit, Admin) keep their own login, session and CSRF
  *   protection; Spring Security stays out of their way.</li>
- *   <li>Everything else is public (the citizens' side) or refused.</li>
+ *   <li>{@code /open311/**}: the public Open311 GeoReport v2 API, stateless; creating a request needs an API key.</li>
+ *   <li>The citizens' pages ({@code /}, {@code /track}, {@code /board}, {@code /c/...}); everything else is
+ *   refused.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,9 +64,12 @@ class SecurityConfiguration {
             .requestMatchers(paths("/actuator/**")).hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/calendar/years/*"))
                 .hasAuthority(Groups.authority(Groups.ADMIN))
-            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/appeals"))
+            .requestMatchers(paths("/api/open311/**")).hasAuthority(Groups.authority(Groups.ADMIN))
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/appeals"),
+                PATHS.matcher(HttpMethod.POST, "/api/appeals/by-number/*/answer"),
+                PATHS.matcher(HttpMethod.POST, "/api/appeals/by-number/*/rating"))
                 .hasAnyAuthority(Groups.authority(Groups.INTAKE), Groups.authority(Groups.DISPATCH))
-            // Channel adapters submit appeals and nothing else.
+            // Channel adapters submit appeals and relay the citizen's answers and ratings, and nothing else.
             .requestMatchers(paths("/api/**", "/engine-rest/**", "/demo/**")).access(staffBeyondIntake())
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName(REALM)
@@ -99,13 +103,37 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * Open311 GeoReport v2: a public API for 311 apps. Reading is open (answers carry no personal data); creating a
+   * request needs an API key, checked by the endpoint itself. No session, no cookies, so no CSRF.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain open311(HttpSecurity http) throws Exception {
+    http.securityMatcher(paths("/open311/**"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+
+  /**
+   * The citizens' pages: no login, CSRF tokens on every form, a strict content security policy (no scripts at all,
+   * nothing from elsewhere), and no referrer, so the signed links in {@code /c/...} never leak to other sites.
+   */
+  @Bean
+  @Order(4)
   SecurityFilterChain publicSide(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth
-            .requestMatchers(paths("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**")).permitAll()
+            .requestMatchers(paths("/", "/submitted", "/track", "/board", "/c/*", "/error", "/favicon.ico",
+                "/css/**")).permitAll()
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/appeals")).permitAll()
             .anyRequest().denyAll())
-        .headers(withDefaults());
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'none'; "
+                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
     return http.build();
   }
 

@@ -91,7 +91,8 @@ class AppealProcessTest {
     assertThat(scenario.reload(appeal).acknowledgedAt()).isNotNull();
 
     scenario.reply(appeal, "cgw", "RESOLVED", "路灯已于今日修复。");
-    assertThat(pi).hasPassed(AppealProcess.TASK_SEND_REPLY).isWaitingAt(AppealProcess.TASK_RETURN_VISIT);
+    assertThat(pi).hasPassed(AppealProcess.TASK_REVIEW_REPLY, AppealProcess.TASK_SEND_REPLY)
+        .isWaitingAt(AppealProcess.GATEWAY_AWAIT_RATING);
     assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.REPLIED);
 
     scenario.visit(appeal, "SATISFIED");
@@ -420,7 +421,7 @@ class AppealProcessTest {
     Scenario.clock("2026-03-05T11:00");
     scenario.reply(appeal, "cgw", "RESOLVED", "已修复。");
     assertThat(frozen(appeal, "RESOLUTION")).isEqualTo("DONE overdue=true");
-    assertThat(pi).isWaitingAt(AppealProcess.TASK_RETURN_VISIT);
+    assertThat(pi).isWaitingAt(AppealProcess.GATEWAY_AWAIT_RATING);
   }
 
   @Test

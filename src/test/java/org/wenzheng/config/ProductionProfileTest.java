@@ -41,6 +41,7 @@ class ProductionProfileTest {
     p.put("spring.mail.host", "127.0.0.1");
     p.put("spring.mail.port", TestMail.server().getSmtp().getPort());
     p.put("WENZHENG_ADMIN_PASSWORD", adminPassword);
+    p.put("WENZHENG_LINK_SECRET", "k8Jq2vXz0pLm4nRt7wYb1cFh6gDs9eAu");
     p.put("server.port", 0);
     p.put("camunda.bpm.job-execution.enabled", false);
     // Camunda keeps engines (by name) and its webapps' runtime in static singletons; these extra applications in the
@@ -85,6 +86,9 @@ class ProductionProfileTest {
     Map<String, Object> noMail = prod(db, "a-long-Secret-2026!");
     noMail.remove("spring.mail.host");
     assertThatThrownBy(() -> start("prod", noMail).close()).hasMessageContaining("spring.mail.host");
+    Map<String, Object> demoLinks = prod(db, "a-long-Secret-2026!");
+    demoLinks.put("WENZHENG_LINK_SECRET", "demo-link-secret-for-this-machine-only-0000");
+    assertThatThrownBy(() -> start("prod", demoLinks).close()).hasMessageContaining("link-secret");
   }
 
   @Test

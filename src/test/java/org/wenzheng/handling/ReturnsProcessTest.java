@@ -102,7 +102,7 @@ class ReturnsProcessTest {
 
     Scenario.clock("2026-03-04T16:00");
     scenario.reply(appeal, "cgw", "RESOLVED", "路灯已修复。");
-    assertThat(pi).isWaitingAt(AppealProcess.TASK_RETURN_VISIT);
+    assertThat(pi).isWaitingAt(AppealProcess.GATEWAY_AWAIT_RATING);
     assertThat(scenario.reload(appeal).resolutionOverdue()).isFalse();
   }
 
@@ -161,7 +161,7 @@ class ReturnsProcessTest {
     assertThatThrownBy(() -> scenario.returnToDispatch(appeal, "cgw", "还是不归我们管。"))
         .isInstanceOf(TaskInputRejectedException.class).hasMessageContaining("首接负责制");
     scenario.reply(appeal, "cgw", "RESOLVED", "6 盏路灯已全部修复，公安已加强夜间巡查。");
-    assertThat(pi).isWaitingAt(AppealProcess.TASK_RETURN_VISIT);
+    assertThat(pi).isWaitingAt(AppealProcess.GATEWAY_AWAIT_RATING);
     assertThat(scenario.events(appeal)).containsSubsequence("RETURNED", "RETURN_AGREED", "RETURNED", "DISPUTE_RULED",
         "CO_HANDLED", "CO_HANDLED", "HANDLED");
     // The lead had not returned it: neither the ruling nor anything before it makes this an accountability case.
@@ -206,6 +206,7 @@ class ReturnsProcessTest {
       scenario.acknowledge(appeal, "zjj");
       scenario.reply(appeal, "zjj", "RESOLVED", "已督促物业维修电梯。");
     }
+    scenario.ratingWindowCloses(unitsFault);
     // Unsatisfied needs the citizen's objection and whether the unit caused it.
     assertThatThrownBy(() -> scenario.complete("dispatcher", List.of("dispatch"), unitsFault,
         Map.of(AppealProcess.VAR_SATISFACTION, "UNSATISFIED", AppealProcess.VAR_VISIT_NOTE, "电梯还是坏的")))

@@ -230,7 +230,7 @@ class ExtensionProcessTest {
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(request.getId())
         .activityId(ExtensionRequestProcess.END_WITHDRAWN).count()).isOne();
     assertThat(status(appeal)).isEqualTo("WITHDRAWN");
-    assertThat(scenario.instance(appeal)).isWaitingAt(AppealProcess.TASK_RETURN_VISIT);
+    assertThat(scenario.instance(appeal)).isWaitingAt(AppealProcess.GATEWAY_AWAIT_RATING);
   }
 
   private void assertUnchanged(Appeal appeal) {

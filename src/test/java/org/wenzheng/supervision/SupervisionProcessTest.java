@@ -98,7 +98,7 @@ class SupervisionProcessTest {
     assertThat(supervision.getState()).isEqualTo("COMPLETED");
     assertThat(supervision.getEndActivityId()).isEqualTo(SupervisionProcess.END_MET);
     assertThat(noticeOutcome(appeal)).isEqualTo("MET");
-    assertThat(scenario.instance(appeal)).isWaitingAt(AppealProcess.TASK_RETURN_VISIT);
+    assertThat(scenario.instance(appeal)).isWaitingAt(AppealProcess.GATEWAY_AWAIT_RATING);
   }
 
   @ParameterizedTest(name = "{0}")

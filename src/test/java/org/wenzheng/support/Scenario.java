@@ -48,7 +48,7 @@ public class Scenario {
         "成华区双桥路与双桥子街交叉口往北约200米，路灯坏了两周，晚上很黑，请尽快修复。", null,
         "MAILBOX".equals(channel) ? "mayor" : null,
         new AppealSubmission.Citizen("李四", phone, email),
-        new AppealSubmission.Location("成华区", "双桥子街道", "双桥路200号"), false);
+        new AppealSubmission.Location("成华区", "双桥子街道", "双桥路200号"), false, null);
     return as("intake", List.of("intake"), () -> intake.submit(submission).appeal());
   }
 
@@ -129,9 +129,31 @@ public class Scenario {
     complete(unit + "1", List.of(unit), a, Map.of());
   }
 
+  /** The unit answers and the dispatch centre approves the answer: the reply goes out to the citizen. */
   public void reply(Appeal a, String unit, String outcome, String text) {
-    complete(unit + "1", List.of(unit), a, Map.of(
+    submitReply(a, unit, outcome, text);
+    approveReply(a);
+  }
+
+  /** The unit's answer, waiting for the dispatch centre's review. */
+  public void submitReply(Appeal a, String unit, String outcome, String text) {
+    complete(unit + "1", List.of(unit), a, AppealProcess.TASK_HANDLE, Map.of(
         AppealProcess.VAR_HANDLING_OUTCOME, outcome, AppealProcess.VAR_REPLY_TEXT, text));
+  }
+
+  public void approveReply(Appeal a) {
+    complete("dispatcher", List.of("dispatch"), a, AppealProcess.TASK_REVIEW_REPLY,
+        Map.of(AppealProcess.VAR_REPLY_REVIEW_DECISION, "APPROVE"));
+  }
+
+  /** The citizen's time to rate online runs out (its timer fires, whatever the clock says). */
+  public void ratingWindowCloses(Appeal a) {
+    Job timer = managementService.createJobQuery().processInstanceId(reload(a).processInstanceId())
+        .activityId(AppealProcess.TIMER_RATING_WINDOW).singleResult();
+    if (timer == null) {
+      throw new AssertionError("no rating window open for " + a.trackingNumber());
+    }
+    managementService.executeJob(timer.getId());
   }
 
   public void returnToDispatch(Appeal a, String unit, String reason) {
@@ -141,6 +163,9 @@ public class Scenario {
 
   /** A return visit; an unsatisfied citizen is taken to blame the unit ({@link #visitUnsatisfied} says otherwise). */
   public void visit(Appeal a, String satisfaction) {
+    if (task(a, AppealProcess.TASK_RETURN_VISIT) == null) {
+      ratingWindowCloses(a);
+    }
     if ("UNSATISFIED".equals(satisfaction)) {
       visitUnsatisfied(a, "UNIT", "问题没有解决。");
     } else {
@@ -149,6 +174,9 @@ public class Scenario {
   }
 
   public void visitUnsatisfied(Appeal a, String cause, String note) {
+    if (task(a, AppealProcess.TASK_RETURN_VISIT) == null) {
+      ratingWindowCloses(a);
+    }
     complete("dispatcher", List.of("dispatch"), a, Map.of(AppealProcess.VAR_SATISFACTION, "UNSATISFIED",
         AppealProcess.VAR_UNSATISFIED_CAUSE, cause, AppealProcess.VAR_VISIT_NOTE, note));
   }

@@ -6,6 +6,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,22 +22,45 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class TestMail {
 
-  private static final GreenMail SERVER = start();
+  /** A fixed port for the whole run, so that the server can be stopped and started again where the app expects it. */
+  private static final int PORT = freePort();
+  private static volatile GreenMail server = start();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop()));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static GreenMail start() {
-    GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-    server.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-    return server;
+    GreenMail started = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    started.start();
+    return started;
   }
 
   public static GreenMail server() {
-    return SERVER;
+    return server;
+  }
+
+  /** The mail server goes down: connections are refused until {@link #restart()}. */
+  public static synchronized void stop() {
+    server.stop();
+  }
+
+  /** The mail server is back, on the same port, with an empty mailbox. */
+  public static synchronized void restart() {
+    server = start();
   }
 
   /** Messages received so far for this address (tests use unique addresses, so they do not see each other's). */
   public static List<MimeMessage> to(String address) {
-    return Arrays.stream(SERVER.getReceivedMessages()).filter(m -> {
+    return Arrays.stream(server.getReceivedMessages()).filter(m -> {
       try {
         return m.getRecipients(Message.RecipientType.TO) != null
             && Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
@@ -80,7 +104,7 @@ public final class TestMail {
     public void initialize(ConfigurableApplicationContext context) {
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-mail", Map.of(
           "spring.mail.host", "127.0.0.1",
-          "spring.mail.port", SERVER.getSmtp().getPort())));
+          "spring.mail.port", PORT)));
     }
   }
 

@@ -1,0 +1,42 @@
+package org.wenzheng.handling;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.wenzheng.appeal.Actor;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.appeal.AppealJournal;
+import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.directory.Directory;
+import org.wenzheng.notification.NotificationKind;
+import org.wenzheng.notification.Notifications;
+
+/** A duplicate merged into another appeal receives that appeal's reply, as its own record and by message. */
+@Service
+public class SharedReplies {
+
+  private final AppealRepository appeals;
+  private final AppealJournal journal;
+  private final Notifications notifications;
+  private final Directory directory;
+
+  SharedReplies(AppealRepository appeals, AppealJournal journal, Notifications notifications, Directory directory) {
+    this.appeals = appeals;
+    this.journal = journal;
+    this.notifications = notifications;
+    this.directory = directory;
+  }
+
+  public void share(Appeal primary, Appeal merged, Actor actor) {
+    appeals.shareReply(merged.id(), primary);
+    journal.record(merged.id(), "REPLIED", actor, Map.of("departmentCode", primary.departmentCode(),
+        "outcome", primary.handlingOutcome().name(), "replyText", primary.replyText(),
+        "sharedFrom", primary.trackingNumber()));
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("unitName", directory.unitName(primary.departmentCode()));
+    model.put("replyText", primary.replyText());
+    model.put("outcomeLabel", primary.handlingOutcome().label());
+    model.put("sharedFrom", primary.trackingNumber());
+    notifications.toCitizen(appeals.get(merged.id()), NotificationKind.REPLY, model);
+  }
+}

@@ -1,0 +1,9 @@
+package org.wenzheng.web;
+
+/** Answered as 409 problem+json: the request is well formed but the resource is not in a state that allows it. */
+public class ConflictException extends RuntimeException {
+
+  public ConflictException(String message) {
+    super(message);
+  }
+}
