@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -126,6 +128,57 @@ class AppealEndToEndTest {
     assertThat(historyService.createUserOperationLogQuery().processInstanceId(processInstanceId)
         .operationType("Complete").list())
         .extracting(e -> e.getUserId()).contains("dispatcher", "cgw1");
+
+    // 痕迹: an auditor reads every step in order, with who did it, from the engine's history and our records.
+    Api.Response trace = api.get("/api/appeals/" + id + "/timeline", "auditor");
+    assertThat(trace.status()).isEqualTo(200);
+    List<JsonNode> steps = new ArrayList<>();
+    trace.json().get("steps").forEach(steps::add);
+    assertThat(steps).extracting(s -> OffsetDateTime.parse(s.get("at").asText())).isSorted();
+    int reviewDone = indexOf(steps, "任务完成：审核诉求", "dispatcher");
+    int handled = indexOf(steps, "任务完成：办理诉求", "cgw1");
+    int approved = indexOf(steps, "任务完成：审核答复", "dispatcher");
+    int replyMail = -1;
+    for (int i = 0; i < steps.size(); i++) {
+      JsonNode d = steps.get(i).get("detail");
+      if ("message".equals(steps.get(i).get("source").asText()) && email.equals(d.path("recipient").asText())
+          && d.path("body").asText().contains(reply)) {
+        replyMail = i;
+      }
+    }
+    assertThat(List.of(reviewDone, handled, approved, replyMail)).isSorted().doesNotContain(-1);
+    assertThat(steps).anySatisfy(s -> {
+      assertThat(s.get("source").asText()).isEqualTo("engine-variables");
+      assertThat(s.get("who").asText()).isEqualTo("cgw1");
+      assertThat(s.get("detail").get("replyText").asText()).isEqualTo(reply);
+    });
+    assertThat(steps).anySatisfy(s -> {
+      assertThat(s.get("what").asText()).isEqualTo("定时器触发：3日内未评价");
+    });
+    assertThat(steps).anySatisfy(s -> {
+      assertThat(s.get("source").asText()).isEqualTo("journal");
+      assertThat(s.get("what").asText()).isEqualTo("转办");
+      assertThat(s.get("who").asText()).isEqualTo("dispatcher");
+      assertThat(s.get("detail").get("departmentCode").asText()).isEqualTo("cgw");
+    });
+    JsonNode deadlines = trace.json().get("deadlines");
+    assertThat(deadlines).hasSize(2);
+    assertThat(deadlines.get(0).get("kind").asText()).isEqualTo("RESPONSE");
+    assertThat(api.get("/api/appeals/" + id + "/timeline", "cgw1").status()).isEqualTo(200);
+    assertThat(api.get("/api/appeals/" + id + "/timeline", "gaj1").status()).isEqualTo(403);
+    // The auditor's page shows the same steps.
+    Api.Response page = api.get("/audit?trackingNumber=" + trackingNumber, "auditor");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains(trackingNumber, "任务完成：办理诉求", reply);
+  }
+
+  private static int indexOf(List<JsonNode> steps, String what, String who) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (what.equals(steps.get(i).get("what").asText()) && who.equals(steps.get(i).get("who").asText())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void assertOtherUnitLockedOut(Api api, String trackingNumber, String taskId, long appealId) {

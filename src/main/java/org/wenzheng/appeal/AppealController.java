@@ -7,35 +7,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
-import org.wenzheng.security.Groups;
-import org.wenzheng.security.StaffUser;
-import org.wenzheng.web.ForbiddenException;
-import org.wenzheng.web.NotFoundException;
 
 /**
- * {@code GET /api/appeals/{id}} for staff. The dispatch centre, the supervision office, auditors and administrators
- * read any appeal; a unit's staff read the appeals their unit holds or once held.
+ * {@code GET /api/appeals/{id}} for staff, as {@link AppealReadAccess} allows.
  */
 @RestController
 @RequestMapping("/api/appeals")
 class AppealController {
 
-  private final AppealRepository appeals;
+  private final AppealReadAccess access;
   private final Directory directory;
 
-  AppealController(AppealRepository appeals, Directory directory) {
-    this.appeals = appeals;
+  AppealController(AppealReadAccess access, Directory directory) {
+    this.access = access;
     this.directory = directory;
   }
 
   @GetMapping("/{id}")
   AppealView get(@PathVariable long id) {
-    Appeal a = appeals.find(id).orElseThrow(() -> new NotFoundException("诉求 " + id + " 不存在"));
-    StaffUser user = StaffUser.current().orElseThrow();
-    boolean cityWide = user.isInAny(Groups.DISPATCH, Groups.SUPERVISION, Groups.AUDIT, Groups.ADMIN);
-    if (!cityWide && (user.unitCode() == null || !appeals.wasEverWithUnit(id, user.unitCode()))) {
-      throw new ForbiddenException("该诉求不属于本单位，无权查看");
-    }
+    Appeal a = access.readable(id);
     return AppealView.of(a, a.departmentCode() == null ? null : directory.unitName(a.departmentCode()));
   }
 

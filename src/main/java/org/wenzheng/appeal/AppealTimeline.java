@@ -38,7 +38,18 @@ public class AppealTimeline {
       Map.entry("EXTENSION_REJECTED", "延期未批准"), Map.entry("EXTENSION_WITHDRAWN", "延期申请撤销"),
       Map.entry("ACCOUNTABILITY_OPENED", "效能问责立案"), Map.entry("ACCOUNTABILITY_REMINDED", "催交书面说明"),
       Map.entry("ACCOUNTABILITY_EXPLAINED", "提交书面说明"), Map.entry("ACCOUNTABILITY_NO_EXPLANATION", "逾期未说明"),
-      Map.entry("ACCOUNTABILITY_RULED", "问责裁定"));
+      Map.entry("ACCOUNTABILITY_RULED", "问责裁定"), Map.entry("DEADLINE_REOPENED", "时限重新计算"),
+      Map.entry("DUPLICATE_MERGED", "重复诉求并入本件"), Map.entry("MERGED", "并入其他诉求合并办理"),
+      Map.entry("QUESTION_ASKED", "询问诉求人"), Map.entry("QUESTION_ANSWERED", "诉求人答复"),
+      Map.entry("QUESTION_ANSWERED_LATE", "诉求人逾期答复"), Map.entry("QUESTION_UNANSWERED", "诉求人未答复"),
+      Map.entry("REPLY_APPROVED", "答复审核通过"), Map.entry("REPLY_SENT_BACK", "答复退回承办单位"),
+      Map.entry("RATED", "诉求人评价"), Map.entry("NOTIFICATION_QUEUED", "通知待发"),
+      Map.entry("NOTIFICATION_SENT", "通知已发送"), Map.entry("NOTIFICATION_UNDELIVERABLE", "通知无法送达"));
+
+  /** The Chinese name of a journal event type (the type itself when it has none). */
+  public static String label(String type) {
+    return LABELS.getOrDefault(type, type);
+  }
 
   /** The detail fields worth reading, in order; the first present one is shown. */
   private static final List<String> WORDS = List.of("reason", "returnReason", "note", "message", "replyText",

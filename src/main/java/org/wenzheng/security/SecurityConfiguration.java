@@ -30,8 +30,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what. Four chains:
  * <ol>
- *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /demo/**}, {@code /actuator/**}: HTTP Basic against
- *   Camunda's identity service, no session; the engine then applies its own authorizations to the same user.</li>
+ *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /demo/**}, {@code /actuator/**} and the staff pages
+ *   ({@code /audit}): HTTP Basic against Camunda's identity service, no session; the engine then applies its own
+ *   authorizations to the same user. Auditors can read and change nothing ({@link ReadOnlyAuditorFilter}).</li>
  *   <li>{@code /camunda/**}: Camunda's webapps (Tasklist, Cockpit, Admin) keep their own login, session and CSRF
  *   protection; Spring Security stays out of their way.</li>
  *   <li>{@code /open311/**}: the public Open311 GeoReport v2 API, stateless; creating a request needs an API key.</li>
@@ -58,7 +59,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain staffApi(HttpSecurity http, IdentityService identityService, ObjectMapper json)
       throws Exception {
-    http.securityMatcher(paths("/api/**", "/engine-rest/**", "/demo/**", "/actuator/**"))
+    http.securityMatcher(paths("/api/**", "/engine-rest/**", "/demo/**", "/actuator/**", "/audit", "/audit/**"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**")).hasAuthority(Groups.authority(Groups.ADMIN))
@@ -70,7 +71,8 @@ class SecurityConfiguration {
                 PATHS.matcher(HttpMethod.POST, "/api/appeals/by-number/*/rating"))
                 .hasAnyAuthority(Groups.authority(Groups.INTAKE), Groups.authority(Groups.DISPATCH))
             // Channel adapters submit appeals and relay the citizen's answers and ratings, and nothing else.
-            .requestMatchers(paths("/api/**", "/engine-rest/**", "/demo/**")).access(staffBeyondIntake())
+            .requestMatchers(paths("/api/**", "/engine-rest/**", "/demo/**", "/audit", "/audit/**"))
+                .access(staffBeyondIntake())
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName(REALM)
             .authenticationEntryPoint((request, response, ex) -> {
@@ -84,7 +86,11 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Basic credentials on every request and no cookies: there is no session for CSRF to abuse.
         .csrf(csrf -> csrf.disable())
-        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        // Staff pages (audit, reports) load their scripts and styles from here only.
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+        .addFilterAfter(new ReadOnlyAuditorFilter(json), EngineAuthenticationFilter.class);
     return http.build();
   }
 

@@ -45,6 +45,13 @@ public final class Api {
         .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  /** Any method, with a JSON body (or none when {@code json} is null). */
+  public Response send(String method, String path, String user, String json) {
+    HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
+    return send(request(path, user).header("Content-Type", "application/json").method(method, body).build());
+  }
+
   /** Users are the demo users; every demo password is "demo". A null user sends no credentials. */
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
