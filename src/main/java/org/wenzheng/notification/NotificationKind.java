@@ -39,5 +39,7 @@ public enum NotificationKind {
   /** To the citizen: the appeal was merged into an earlier one about the same matter. */
   MERGED,
   /** To the unit: the dispatch centre sent its reply back to be redone. */
-  REPLY_SENT_BACK
+  REPLY_SENT_BACK,
+  /** To the city's leaders: the weekly or monthly report (周报, 月报) with the figures and a link to the dashboard. */
+  REPORT
 }

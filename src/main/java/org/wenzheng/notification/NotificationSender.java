@@ -85,10 +85,13 @@ class NotificationSender implements DisposableBean {
     Boolean sent = tx.execute(status -> {
       var row = jdbc.sql("""
               select id, appeal_id, channel, recipient, subject, body, message_id, attempts
-              from notification where id = ? and status = 'PENDING' for update skip locked""")
-          .param(id).query(Pending.class).optional();
+              from notification where id = ? and status = 'PENDING' and next_attempt_at <= ?
+              for update skip locked""")
+          .params(id, EngineClock.nowUtc()).query(Pending.class).optional();
       if (row.isEmpty()) {
-        return false; // sent already, or another sender holds it
+        // Sent already, another sender holds it, or it has just failed and waits for its retry: an immediate
+        // attempt racing the poller must not try again at once (and double the wait).
+        return false;
       }
       Pending n = row.get();
       OutboundChannel channel = channels.get(n.channel());

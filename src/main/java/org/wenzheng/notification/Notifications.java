@@ -97,6 +97,28 @@ public class Notifications {
     return emails.size();
   }
 
+  /**
+   * A message about no appeal in particular (a report) to an email address. {@code key} names the message for good
+   * (e.g. {@code report.month.2026-11}): it becomes the Message-ID, so asking twice for the same message to the same
+   * address sends it once.
+   *
+   * @return the notification id, or empty when this message was already written for this address
+   */
+  public Optional<Long> toAddress(String email, String key, NotificationKind kind, Map<String, ?> model) {
+    MessageTemplates.Rendered message = templates.render(kind, new LinkedHashMap<>(model));
+    String messageId = "<" + key + "." + Integer.toHexString(email.toLowerCase(java.util.Locale.ROOT).hashCode())
+        + "@" + messageIdDomain + ">";
+    var now = EngineClock.nowUtc();
+    Optional<Long> id = jdbc.sql("""
+            insert into notification (appeal_id, kind, channel, recipient, subject, body, message_id, created_at,
+                next_attempt_at)
+            values (null, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (message_id) do nothing returning id""")
+        .params(kind.name(), EmailChannel.CHANNEL, email, message.subject(), message.body(), messageId, now, now)
+        .query(Long.class).optional();
+    id.ifPresent(n -> afterCommit(() -> sender.sendSoon(n)));
+    return id;
+  }
+
   /** Whether a message can reach this appeal's citizen at all (email, their channel, or a mobile phone). */
   public boolean canReachCitizen(Appeal appeal) {
     return citizenRecipient(appeal).isPresent();

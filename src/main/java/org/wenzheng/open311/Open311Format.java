@@ -67,7 +67,8 @@ enum Open311Format {
   private static String xml(XmlBody body) {
     StringWriter out = new StringWriter();
     try {
-      XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+      // The JDK's own writer, whatever StAX library is on the class path: its declaration is the spec's example.
+      XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       w.writeStartDocument("UTF-8", "1.0");
       body.write(w);
       w.writeEndDocument();

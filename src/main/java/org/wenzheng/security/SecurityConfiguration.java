@@ -31,7 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what. Four chains:
  * <ol>
  *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /demo/**}, {@code /actuator/**} and the staff pages
- *   ({@code /audit}): HTTP Basic against Camunda's identity service, no session; the engine then applies its own
+ *   ({@code /audit}, {@code /reports}): HTTP Basic against Camunda's identity service, no session; the engine then applies its own
  *   authorizations to the same user. Auditors can read and change nothing ({@link ReadOnlyAuditorFilter}).</li>
  *   <li>{@code /camunda/**}: Camunda's webapps (Tasklist, Cockpit, Admin) keep their own login, session and CSRF
  *   protection; Spring Security stays out of their way.</li>
@@ -59,7 +59,8 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain staffApi(HttpSecurity http, IdentityService identityService, ObjectMapper json)
       throws Exception {
-    http.securityMatcher(paths("/api/**", "/engine-rest/**", "/demo/**", "/actuator/**", "/audit", "/audit/**"))
+    http.securityMatcher(paths("/api/**", "/engine-rest/**", "/demo/**", "/actuator/**", "/audit", "/audit/**",
+            "/reports", "/reports/**"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**")).hasAuthority(Groups.authority(Groups.ADMIN))
@@ -71,8 +72,8 @@ class SecurityConfiguration {
                 PATHS.matcher(HttpMethod.POST, "/api/appeals/by-number/*/rating"))
                 .hasAnyAuthority(Groups.authority(Groups.INTAKE), Groups.authority(Groups.DISPATCH))
             // Channel adapters submit appeals and relay the citizen's answers and ratings, and nothing else.
-            .requestMatchers(paths("/api/**", "/engine-rest/**", "/demo/**", "/audit", "/audit/**"))
-                .access(staffBeyondIntake())
+            .requestMatchers(paths("/api/**", "/engine-rest/**", "/demo/**", "/audit", "/audit/**", "/reports",
+                "/reports/**")).access(staffBeyondIntake())
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName(REALM)
             .authenticationEntryPoint((request, response, ex) -> {
@@ -133,7 +134,7 @@ class SecurityConfiguration {
   SecurityFilterChain publicSide(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/", "/submitted", "/track", "/board", "/c/*", "/error", "/favicon.ico",
-                "/css/**")).permitAll()
+                "/css/**", "/js/**", "/webjars/**")).permitAll()
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/appeals")).permitAll()
             .anyRequest().denyAll())
         .headers(headers -> headers

@@ -82,7 +82,7 @@ class DepartmentRecordController {
     List<ReturnEntry> r = jdbc.sql("""
             select r.appeal_id, a.tracking_number, r.returned_at, r.reason, r.decision, r.justified, r.decision_note
             from appeal_return r join appeal a on a.id = r.appeal_id
-            where r.department_code = ? and r.returned_at >= ? and r.returned_at < ? order by r.returned_at""")
+            where r.department_code = ? and r.returned_at >= ? and r.returned_at < ? order by r.returned_at, r.id""")
         .params(code, start.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
             end.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
         .query(ReturnEntry.class).list();

@@ -2,6 +2,7 @@ package org.wenzheng.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealStatus;
+import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.reporting.Period;
+import org.wenzheng.reporting.ReportQueries;
 import org.wenzheng.support.Scenario;
 import org.wenzheng.support.WenzhengTest;
 
@@ -29,6 +33,7 @@ class HistoryRetentionTest {
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
   @Autowired AuditChain chain;
   @Autowired AuditTimeline timeline;
+  @Autowired ReportQueries reports;
 
   @Test
   void shouldKeepFiveYearsOfHistoryAndCleanItUpAtNight() {
@@ -77,6 +82,10 @@ class HistoryRetentionTest {
       assertThat(trace.steps()).extracting(AuditTimeline.Step::what).contains("审核", "转办", "签收", "答复诉求人",
           "回访", "办结", "归档");
       assertThat(trace.deadlines()).hasSize(2);
+      // The city's figures still count it.
+      Period month = Period.month(LocalDate.ofInstant(archived.receivedAt().toInstant(), EngineClock.ZONE));
+      assertThat(reports.appeals(month, "concluded", "unit", "cgw", 100_000))
+          .extracting(ReportQueries.Listed::trackingNumber).contains(archived.trackingNumber());
     } finally {
       repositoryService.updateProcessDefinitionHistoryTimeToLive(definition, 1825);
     }

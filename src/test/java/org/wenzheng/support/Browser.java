@@ -51,6 +51,15 @@ public final class Browser implements AutoCloseable {
     return context.newPage();
   }
 
+  /** A desk-sized page for a member of staff, who logs in with HTTP Basic (demo password). */
+  public Page staffPage(String user) {
+    BrowserContext context = browser.newContext(new NewContextOptions().setLocale("zh-CN")
+        .setTimezoneId("Asia/Shanghai").setViewportSize(1366, 900).setAcceptDownloads(true)
+        .setHttpCredentials(user, "demo"));
+    context.setDefaultTimeout(20_000);
+    return context.newPage();
+  }
+
   public static void screenshot(Page page, String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

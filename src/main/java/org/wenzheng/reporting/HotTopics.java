@@ -1,0 +1,103 @@
+package org.wenzheng.reporting;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.text.Words;
+
+/**
+ * 热点: what the period's appeals are about. Each appeal's title and content are segmented once (Lucene smartcn,
+ * stop words removed) into {@code appeal_term} by {@link #index()}, a few seconds after intake, never in the
+ * citizen's request. A period's topics are then counted in SQL: the words in most appeals, and the words that rose
+ * fastest against the previous period of the same length.
+ */
+@Service
+public class HotTopics {
+
+  private static final Logger log = LoggerFactory.getLogger(HotTopics.class);
+  private static final int BATCH = 500;
+  /** A word must be in at least this many of the period's appeals to count as rising. */
+  static final int RISING_MINIMUM = 3;
+
+  private final JdbcClient jdbc;
+  private final Words words;
+  private final TransactionTemplate tx;
+
+  HotTopics(JdbcClient jdbc, Words words, TransactionTemplate tx) {
+    this.jdbc = jdbc;
+    this.words = words;
+    this.tx = tx;
+  }
+
+  public record Topic(String term, long appeals, long previous) {
+  }
+
+  /** The words in most of the period's appeals (how many appeals, not how many times). */
+  public List<Topic> frequent(Period period, int limit) {
+    return jdbc.sql("""
+            with cur as (select term, count(*) as n from appeal_term where received_at >= :from and received_at < :until
+                         group by term),
+                 prev as (select term, count(*) as n from appeal_term where received_at >= :pfrom
+                          and received_at < :from group by term)
+            select cur.term, cur.n as appeals, coalesce(prev.n, 0) as previous
+            from cur left join prev on prev.term = cur.term order by cur.n desc, cur.term limit :limit""")
+        .params(params(period)).param("limit", limit).query(Topic.class).list();
+  }
+
+  /** The words that rose most against the previous period: (now + 1) / (before + 1), in at least 3 appeals. */
+  public List<Topic> rising(Period period, int limit) {
+    return jdbc.sql("""
+            with cur as (select term, count(*) as n from appeal_term where received_at >= :from and received_at < :until
+                         group by term having count(*) >= :minimum),
+                 prev as (select term, count(*) as n from appeal_term where received_at >= :pfrom
+                          and received_at < :from group by term)
+            select cur.term, cur.n as appeals, coalesce(prev.n, 0) as previous
+            from cur left join prev on prev.term = cur.term
+            order by (cur.n + 1.0) / (coalesce(prev.n, 0) + 1.0) desc, cur.n desc, cur.term limit :limit""")
+        .params(params(period)).param("minimum", RISING_MINIMUM).param("limit", limit).query(Topic.class).list();
+  }
+
+  private static Map<String, Object> params(Period period) {
+    return Map.of("from", ReportQueries.utc(period.start()), "until", ReportQueries.utc(period.end()),
+        "pfrom", ReportQueries.utc(period.previous().start()));
+  }
+
+  /** Segments the appeals not indexed yet, a batch at a time. */
+  @Scheduled(fixedDelayString = "${wenzheng.reports.term-index-interval}",
+      initialDelayString = "${wenzheng.reports.term-index-interval}")
+  void indexPeriodically() {
+    try {
+      while (index() == BATCH) {
+        // more waiting
+      }
+    } catch (RuntimeException e) {
+      log.warn("Indexing appeal words failed; the next run retries: {}", e.toString());
+    }
+  }
+
+  /** @return how many appeals were indexed */
+  public int index() {
+    record Pending(long id, String title, String content, OffsetDateTime receivedAt) {
+    }
+    Integer done = tx.execute(status -> {
+      List<Pending> pending = jdbc.sql("select id, title, content, received_at from appeal where terms_at is null "
+          + "order by id limit " + BATCH + " for update skip locked").query(Pending.class).list();
+      for (Pending p : pending) {
+        words.of(p.title() + "。" + p.content()).stream().distinct().filter(w -> w.length() <= 32).forEach(w -> {
+          jdbc.sql("insert into appeal_term (appeal_id, received_at, term) values (?, ?, ?) "
+              + "on conflict do nothing").params(p.id(), p.receivedAt(), w).update();
+        });
+        jdbc.sql("update appeal set terms_at = ? where id = ?").params(EngineClock.nowUtc(), p.id()).update();
+      }
+      return pending.size();
+    });
+    return done == null ? 0 : done;
+  }
+}

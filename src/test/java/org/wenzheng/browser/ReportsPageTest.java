@@ -1,0 +1,111 @@
+package org.wenzheng.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.wenzheng.appeal.Appeal;
+import org.wenzheng.support.Browser;
+import org.wenzheng.support.Scenario;
+import org.wenzheng.support.WenzhengTest;
+
+/**
+ * The dashboard in a real browser: a supervisor sees this month's figures, the weekly charts drawn by ECharts, the
+ * red and black lists and hot topics, clicks a figure to see the appeals it counts and exports them; a unit's leader
+ * sees only their unit; a handler sees no figures at all.
+ */
+@WenzhengTest
+class ReportsPageTest {
+
+  static Browser browser;
+  @LocalServerPort int port;
+  @Autowired Scenario scenario;
+
+  @BeforeAll
+  static void start() {
+    browser = new Browser();
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  @Test
+  void shouldShowTheSupervisorTheCitysFiguresWithChartsAndTheAppealsBehindThem() throws Exception {
+    Appeal appeal = scenario.submit();
+    scenario.review(appeal, "cgw");
+    scenario.acknowledge(appeal, "cgw");
+    scenario.reply(appeal, "cgw", "RESOLVED", "路灯已修复。");
+
+    Page page = browser.staffPage("supervisor");
+    Response response = page.navigate(url("/reports?period=month"));
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(page.locator("h1")).containsText("全市");
+    assertThat(Long.parseLong(page.locator("#kpi-received").textContent().strip())).isPositive();
+    // ECharts drew every chart on a canvas (scripts allowed from this site only).
+    for (String chart : List.of("#chart-volume", "#chart-rates", "#chart-units")) {
+      assertThat(page.locator(chart)).hasAttribute("data-drawn", "true");
+      assertThat(page.locator(chart + " canvas")).hasCount(1);
+    }
+    assertThat(page.locator("#units")).containsText("市城管委");
+    assertThat(page.locator("#red-list caption")).hasText("红榜（前五）");
+    Browser.screenshot(page, "reports-dashboard");
+
+    // A number is a link to the appeals it counts.
+    page.locator("#kpi-received").click();
+    assertThat(page.locator("h1")).containsText("受理量");
+    assertThat(page.locator("#appeals")).containsText(appeal.trackingNumber());
+    Browser.screenshot(page, "reports-appeals");
+    Download xlsx = page.waitForDownload(() -> page.locator("#export-xlsx").click());
+    try (InputStream in = Files.newInputStream(xlsx.path()); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+      List<Row> rows = workbook.getFirstSheet().read();
+      assertThat(rows.get(0).getCellText(0)).isEqualTo("受理编号");
+      assertThat(rows.stream().skip(1).map(r -> r.getCellText(0)).toList()).contains(appeal.trackingNumber());
+    }
+    page.goBack();
+    Download csv = page.waitForDownload(() -> page.locator("#export-csv").click());
+    String text = Files.readString(csv.path(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF分组,编码,名称,受理量");
+    assertThat(text.lines().collect(Collectors.toList())).anyMatch(l -> l.startsWith("承办单位,cgw,市城管委,"));
+  }
+
+  @Test
+  void shouldShowALeaderOnlyTheirUnitAndAHandlerNothing() {
+    Page leader = browser.staffPage("cgwlead");
+    assertThat(leader.navigate(url("/reports")).status()).isEqualTo(200);
+    assertThat(leader.locator("h1")).containsText("市城管委");
+    assertThat(leader.locator("#units")).hasCount(0);
+    assertThat(leader.locator("#chart-volume")).hasAttribute("data-drawn", "true");
+    assertThat(leader.navigate(url("/reports?unit=gaj")).status()).isEqualTo(403);
+    assertThat(leader.locator("#refused")).containsText("只能查看本单位");
+    assertThat(leader.navigate(url("/reports/appeals?figure=received&dimension=unit&key=gaj")).status())
+        .isEqualTo(403);
+    assertThat(leader.navigate(url("/reports/figures.csv?unit=gaj")).status()).isEqualTo(403);
+
+    Page handler = browser.staffPage("cgw1");
+    assertThat(handler.navigate(url("/reports")).status()).isEqualTo(403);
+    assertThat(handler.locator("#refused")).containsText("统计报表仅对");
+    assertThat(handler.navigate(url("/reports?unit=gaj")).status()).isEqualTo(403);
+    assertThat(handler.navigate(url("/api/reports/figures?unit=gaj")).status()).isEqualTo(403);
+    Browser.screenshot(handler, "reports-refused-handler");
+  }
+}
