@@ -51,7 +51,8 @@ class AppealEndToEndTest {
     JsonNode review = onlyTask(api, "dispatcher", trackingNumber);
     assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("Task_ReviewAppeal");
     assertThat(review.get("camundaFormRef").get("key").asText()).isEqualTo("ReviewAppealForm");
-    JsonNode formVariables = api.get("/engine-rest/task/" + review.get("id").asText() + "/form-variables?deserializeValues=false",
+    JsonNode formVariables = api.get("/engine-rest/task/" + review.get("id").asText()
+        + "/form-variables?deserializeValues=false",
         "dispatcher").json();
     assertThat(formVariables.get("content").get("value").asText()).contains("东大街地铁站C口");
     assertThat(formVariables.get("departmentOptions").get("value").asText()).contains("市城管委");
@@ -147,6 +148,7 @@ class AppealEndToEndTest {
       }
     }
     assertThat(List.of(reviewDone, handled, approved, replyMail)).isSorted().doesNotContain(-1);
+    assertThat(steps.get(handled).get("unitName").asText()).isEqualTo("市城管委");
     assertThat(steps).anySatisfy(s -> {
       assertThat(s.get("source").asText()).isEqualTo("engine-variables");
       assertThat(s.get("who").asText()).isEqualTo("cgw1");

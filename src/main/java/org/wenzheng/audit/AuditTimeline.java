@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Actor;
@@ -28,6 +30,7 @@ import org.wenzheng.appeal.AppealTimeline;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.identity.SystemActions;
+import org.wenzheng.security.Groups;
 
 /**
  * Every step of one appeal, in order, for auditors (痕迹管理): the project's own journal (sealed in the audit chain),
@@ -55,6 +58,7 @@ public class AuditTimeline {
   }
 
   private static final int MAX_VALUE = 500;
+  private static final Set<String> NOT_PEOPLE = Set.of(Actor.SYSTEM.userId(), "citizen");
   private static final Set<String> SKIPPED_ACTIVITY_TYPES = Set.of("exclusiveGateway", "parallelGateway",
       "inclusiveGateway", "eventBasedGateway", "multiInstanceBody");
 
@@ -63,10 +67,12 @@ public class AuditTimeline {
   private final SystemActions system;
   private final Directory directory;
   private final ObjectMapper json;
+  private final IdentityService identityService;
 
   AuditTimeline(JdbcClient jdbc, HistoryService historyService, SystemActions system, Directory directory,
-      ObjectMapper json) {
+      ObjectMapper json, IdentityService identityService) {
     this.jdbc = jdbc;
+    this.identityService = identityService;
     this.historyService = historyService;
     this.system = system;
     this.directory = directory;
@@ -88,6 +94,8 @@ public class AuditTimeline {
     messages(appeal, steps);
     boolean engine = appeal.processInstanceId() != null
         && system.call(() -> engineHistory(appeal.processInstanceId(), steps));
+    Map<String, java.util.Optional<String>> units = new HashMap<>();
+    steps.replaceAll(step -> withUnit(step, units));
     steps.sort(Comparator.comparing(Step::at).thenComparing(s -> order(s.source())));
     List<Deadline> deadlines = jdbc.sql("""
             select kind, department_code, allowed, basis, started_at, due_at, reminded_at, overdue_at, stopped_at,
@@ -261,6 +269,18 @@ public class AuditTimeline {
   }
 
   // --- helpers ------------------------------------------------------------------------------------------------
+
+  /** Engine steps name the user; add the unit they work for, as the journal does (looked up once per user). */
+  private Step withUnit(Step s, Map<String, java.util.Optional<String>> unitOf) {
+    if (s.unit() != null || s.who() == null || NOT_PEOPLE.contains(s.who())) {
+      return s;
+    }
+    String unit = unitOf.computeIfAbsent(s.who(), user -> java.util.Optional.ofNullable(system.call(() ->
+        Groups.unitOf(identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+            .toList())))).orElse(null);
+    return unit == null ? s : new Step(s.at(), s.source(), s.who(), unit, directory.unitName(unit), s.what(),
+        s.detail(), s.sealed());
+  }
 
   private static int order(String source) {
     return switch (source) {

@@ -28,8 +28,8 @@ public final class WorkingCalendar {
   private final NavigableSet<Integer> loadedYears;
   private final ZoneId zone;
 
-  public WorkingCalendar(OfficeHours hours, Map<LocalDate, DayKind> exceptions, java.util.Collection<Integer> loadedYears,
-      ZoneId zone) {
+  public WorkingCalendar(OfficeHours hours, Map<LocalDate, DayKind> exceptions,
+      java.util.Collection<Integer> loadedYears, ZoneId zone) {
     this.hours = hours;
     this.exceptions = Map.copyOf(exceptions);
     this.loadedYears = new TreeSet<>(loadedYears);

@@ -34,7 +34,8 @@ class TrackController {
   }
 
   @PostMapping("/track")
-  String track(@RequestParam(defaultValue = "") String trackingNumber, @RequestParam(defaultValue = "") String phoneLast4,
+  String track(@RequestParam(defaultValue = "") String trackingNumber,
+      @RequestParam(defaultValue = "") String phoneLast4,
       HttpServletRequest request, HttpServletResponse response, Model model) {
     response.setHeader("Cache-Control", "no-store");
     String number = trackingNumber.strip().toUpperCase();

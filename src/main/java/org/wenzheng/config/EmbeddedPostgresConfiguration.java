@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Profile;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * With no {@code spring.datasource.url} (and never in the prod profile), the application runs on real PostgreSQL binaries (from Maven Central) so
- * that development, tests and production share one SQL dialect. The data folder survives restarts unless
+ * With no {@code spring.datasource.url} (and never in the prod profile), the application runs on real PostgreSQL
+ * binaries (from Maven Central) so that development, tests and production share one SQL dialect. The data folder survives restarts unless
  * {@code wenzheng.embedded-db.data-dir} is empty, in which case a throw-away folder is used (tests).
  */
 @Configuration(proxyBeanMethods = false)

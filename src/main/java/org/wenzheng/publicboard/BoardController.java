@@ -101,7 +101,8 @@ class BoardController {
         : Math.max(1, (Duration.between(due, now).toHours() + 23) / 24);
     return new Item(r.trackingNumber(), title, content, place,
         r.departmentCode() == null ? null : directory.unitName(r.departmentCode()),
-        SHOWN.format(r.receivedAt().toInstant()), r.repliedAt() == null ? null : SHOWN.format(r.repliedAt().toInstant()),
+        SHOWN.format(r.receivedAt().toInstant()),
+        r.repliedAt() == null ? null : SHOWN.format(r.repliedAt().toInstant()),
         r.replyText() == null ? null : PublicText.mask(r.replyText(), r.citizenName()),
         r.handlingOutcome() == null ? null : HandlingOutcome.valueOf(r.handlingOutcome()).label(),
         r.resolutionOverdue(), due == null ? null : SHOWN.format(due), daysOverdue);

@@ -13,7 +13,8 @@ public final class PublicText {
   private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
   private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(0\\d{2,3})-?\\d{3,4}(\\d{4})(?!\\d)");
   private static final Pattern ID_CARD = Pattern.compile("(?<![\\dXx])(\\d{6})\\d{8}(\\d{3}[\\dXx])(?![\\dXx])");
-  private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
+  private static final Pattern EMAIL =
+      Pattern.compile("([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
   private static final Pattern PLATE = Pattern.compile(
       "([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z])[A-Z0-9]{5,6}");
   /** House, building, unit and room numbers: "200号", "3栋2单元501室"; not "2号线" (a metro line) or "200米". */

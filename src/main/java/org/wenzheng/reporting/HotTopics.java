@@ -43,7 +43,7 @@ public class HotTopics {
   public List<Topic> frequent(Period period, int limit) {
     return jdbc.sql("""
             with cur as (select term, count(*) as n from appeal_term where received_at >= :from and received_at < :until
-                         group by term),
+                         and not (term = any(:stop)) group by term),
                  prev as (select term, count(*) as n from appeal_term where received_at >= :pfrom
                           and received_at < :from group by term)
             select cur.term, cur.n as appeals, coalesce(prev.n, 0) as previous
@@ -55,7 +55,7 @@ public class HotTopics {
   public List<Topic> rising(Period period, int limit) {
     return jdbc.sql("""
             with cur as (select term, count(*) as n from appeal_term where received_at >= :from and received_at < :until
-                         group by term having count(*) >= :minimum),
+                         and not (term = any(:stop)) group by term having count(*) >= :minimum),
                  prev as (select term, count(*) as n from appeal_term where received_at >= :pfrom
                           and received_at < :from group by term)
             select cur.term, cur.n as appeals, coalesce(prev.n, 0) as previous
@@ -64,9 +64,10 @@ public class HotTopics {
         .params(params(period)).param("minimum", RISING_MINIMUM).param("limit", limit).query(Topic.class).list();
   }
 
-  private static Map<String, Object> params(Period period) {
+  /** The period, the previous one, and the stop words (a word added to the list stops counting, no re-indexing). */
+  private Map<String, Object> params(Period period) {
     return Map.of("from", ReportQueries.utc(period.start()), "until", ReportQueries.utc(period.end()),
-        "pfrom", ReportQueries.utc(period.previous().start()));
+        "pfrom", ReportQueries.utc(period.previous().start()), "stop", words.stopwords().toArray(String[]::new));
   }
 
   /** Segments the appeals not indexed yet, a batch at a time. */

@@ -31,8 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what. Four chains:
  * <ol>
  *   <li>{@code /api/**}, {@code /engine-rest/**}, {@code /demo/**}, {@code /actuator/**} and the staff pages
- *   ({@code /audit}, {@code /reports}): HTTP Basic against Camunda's identity service, no session; the engine then applies its own
- *   authorizations to the same user. Auditors can read and change nothing ({@link ReadOnlyAuditorFilter}).</li>
+ *   ({@code /audit}, {@code /reports}): HTTP Basic against Camunda's identity service, no session; the engine then
+ *   applies its own authorizations to the same user. Auditors can read and change nothing ({@link ReadOnlyAuditorFilter}).</li>
  *   <li>{@code /camunda/**}: Camunda's webapps (Tasklist, Cockpit, Admin) keep their own login, session and CSRF
  *   protection; Spring Security stays out of their way.</li>
  *   <li>{@code /open311/**}: the public Open311 GeoReport v2 API, stateless; creating a request needs an API key.</li>

@@ -39,6 +39,11 @@ public class Words {
     }
   }
 
+  /** The words left out, as {@code text/stopwords.txt} has them now. */
+  public Set<String> stopwords() {
+    return stopwords;
+  }
+
   public List<String> of(String text) {
     List<String> words = new ArrayList<>();
     if (text == null || text.isBlank()) {
