@@ -1,8 +1,10 @@
 package org.wenzheng.reporting;
 
+import org.wenzheng.directory.Directory;
 import org.wenzheng.security.Groups;
 import org.wenzheng.security.StaffUser;
 import org.wenzheng.web.ForbiddenException;
+import org.wenzheng.web.InvalidFieldException;
 
 /**
  * Who sees which figures: the dispatch centre, the supervision office, auditors and administrators see the whole
@@ -24,10 +26,14 @@ record ReportAccess(boolean cityWide, String unitCode) {
     return of(StaffUser.current().orElseThrow());
   }
 
-  /** The unit a request may look at: any for city-wide staff, only their own for a unit's leaders. */
-  String unit(String requested) {
+  /** The unit a request may look at: any known unit for city-wide staff, only their own for a unit's leaders. */
+  String unit(String requested, Directory directory) {
     if (cityWide) {
-      return requested == null || requested.isBlank() ? null : requested.strip();
+      String code = requested == null || requested.isBlank() ? null : requested.strip();
+      if (code != null && directory.unit(code).isEmpty()) {
+        throw new InvalidFieldException("unit", "未知单位 '" + code + "'");
+      }
+      return code;
     }
     if (requested != null && !requested.isBlank() && !requested.strip().equals(unitCode)) {
       throw new ForbiddenException("只能查看本单位的统计");

@@ -50,7 +50,7 @@ class ReportsController {
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String unit, Model model) throws JsonProcessingException {
     ReportAccess access = ReportAccess.current();
-    String unitCode = access.unit(unit);
+    String unitCode = access.unit(unit, directory);
     Period p = Period.parse(period, date, from, to);
     model.addAttribute("period", p);
     model.addAttribute("previous", p.previous());
@@ -104,7 +104,7 @@ class ReportsController {
       @RequestParam(required = false) String to, @RequestParam(required = false) String unit,
       HttpServletResponse response) throws IOException {
     ReportAccess access = ReportAccess.current();
-    String unitCode = access.unit(unit);
+    String unitCode = access.unit(unit, directory);
     Period p = Period.parse(period, date, from, to);
     Tables.Table table;
     if (unitCode == null) {
@@ -189,10 +189,13 @@ class ReportsController {
   static class Api {
 
     private final ReportQueries queries;
+    private final Directory directory;
     private final int leagueMinimum;
 
-    Api(ReportQueries queries, @Value("${wenzheng.reports.league-minimum}") int leagueMinimum) {
+    Api(ReportQueries queries, Directory directory,
+        @Value("${wenzheng.reports.league-minimum}") int leagueMinimum) {
       this.queries = queries;
+      this.directory = directory;
       this.leagueMinimum = leagueMinimum;
     }
 
@@ -205,7 +208,7 @@ class ReportsController {
         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
         @RequestParam(required = false) String unit) {
       ReportAccess access = ReportAccess.current();
-      String unitCode = access.unit(unit);
+      String unitCode = access.unit(unit, directory);
       Period p = Period.parse(period, date, from, to);
       if (unitCode != null) {
         return new Answer(p.kind(), p.label(), p.from().toString(), p.to().toString(), queries.unit(p, unitCode),

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wenzheng.appeal.Appeal;
+import org.wenzheng.support.Api;
 import org.wenzheng.support.Browser;
 import org.wenzheng.support.Scenario;
 import org.wenzheng.support.WenzhengTest;
@@ -86,6 +87,8 @@ class ReportsPageTest {
     String text = Files.readString(csv.path(), StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFF分组,编码,名称,受理量");
     assertThat(text.lines().collect(Collectors.toList())).anyMatch(l -> l.startsWith("承办单位,cgw,市城管委,"));
+    assertThat(page.navigate(url("/reports?unit=nosuchunit")).status()).isEqualTo(400);
+    assertThat(page.locator("#refused")).containsText("未知单位");
   }
 
   @Test
@@ -100,6 +103,20 @@ class ReportsPageTest {
     assertThat(leader.navigate(url("/reports/appeals?figure=received&dimension=unit&key=gaj")).status())
         .isEqualTo(403);
     assertThat(leader.navigate(url("/reports/figures.csv?unit=gaj")).status()).isEqualTo(403);
+
+    // The same figures as JSON, for the city's other tools; bad input names the field.
+    Api api = new Api(port);
+    Api.Response json = api.get("/api/reports/figures?period=custom&from=2026-11-01&to=2026-11-15", "auditor");
+    assertThat(json.status()).isEqualTo(200);
+    assertThat(json.json().get("label").asText()).isEqualTo("2026-11-01 至 2026-11-15");
+    assertThat(json.json().get("figures").get("rates").has("satisfactionRate")).isTrue();
+    Api.Response own = api.get("/api/reports/figures?period=month", "cgwlead");
+    assertThat(own.json().get("figures").get("key").asText()).isEqualTo("cgw");
+    assertThat(own.json().get("report").isNull()).isTrue();
+    Api.Response bad = api.get("/api/reports/figures?period=custom&from=2026-11-15&to=2026-11-01", "auditor");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.contentType()).startsWith("application/problem+json");
+    assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("to");
 
     Page handler = browser.staffPage("cgw1");
     assertThat(handler.navigate(url("/reports")).status()).isEqualTo(403);
