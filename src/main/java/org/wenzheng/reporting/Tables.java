@@ -109,9 +109,20 @@ final class Tables {
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL)) {
       csv.printRecord(table.headers());
       for (List<Object> row : table.rows()) {
-        csv.printRecord(row);
+        csv.printRecord(row.stream().map(Tables::inert).toList());
       }
     }
+  }
+
+  /**
+   * Text that a spreadsheet would run as a formula (a citizen's title "=HYPERLINK(...)") is written with a leading
+   * apostrophe, so that it is shown, not evaluated. (XLSX cells are written as text and need no such care.)
+   */
+  static Object inert(Object value) {
+    if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
+    }
+    return value;
   }
 
   static void xlsx(Table table, String filename, HttpServletResponse response) throws IOException {
