@@ -1,9 +1,10 @@
 package org.wenzheng.accountability;
 
+import static org.wenzheng.calendar.EngineClock.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -161,7 +162,4 @@ public class AccountabilityCases {
     return day.atStartOfDay(EngineClock.ZONE).toOffsetDateTime();
   }
 
-  private static OffsetDateTime utc(Instant t) {
-    return t.atOffset(ZoneOffset.UTC);
-  }
 }

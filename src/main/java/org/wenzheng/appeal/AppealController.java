@@ -1,11 +1,12 @@
 package org.wenzheng.appeal;
 
+import static org.wenzheng.calendar.EngineClock.local;
+
 import java.time.OffsetDateTime;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 
 /**
@@ -68,11 +69,6 @@ class AppealController {
 
     private static String name(Enum<?> e) {
       return e == null ? null : e.name();
-    }
-
-    /** Times are shown in Chinese office time, with their offset. */
-    private static OffsetDateTime local(OffsetDateTime t) {
-      return t == null ? null : t.atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime();
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.wenzheng.audit;
 
+import static org.wenzheng.calendar.EngineClock.local;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -187,7 +189,7 @@ public class AuditTimeline {
       }
       entries.stream().filter(e -> e.getProperty() != null).forEach(e -> detail.put(e.getProperty(),
           Objects.toString(e.getOrgValue(), "") + " → " + Objects.toString(e.getNewValue(), "")));
-      steps.add(new Step(local(first.getTimestamp()), "engine-operation", first.getUserId(), null, null,
+      steps.add(new Step(at(first.getTimestamp()), "engine-operation", first.getUserId(), null, null,
           "用户操作：" + first.getOperationType() + " " + first.getEntityType(), detail, null));
     });
 
@@ -220,7 +222,7 @@ public class AuditTimeline {
       Map<String, Object> detail = new LinkedHashMap<>();
       group.forEach(u -> detail.put(u.getVariableName(), value(u.getValue())));
       String who = first.getUserOperationId() == null ? null : userOfOperation.get(first.getUserOperationId());
-      steps.add(new Step(local(first.getTime()), "engine-variables", who == null ? Actor.SYSTEM.userId() : who,
+      steps.add(new Step(at(first.getTime()), "engine-variables", who == null ? Actor.SYSTEM.userId() : who,
           null, null, "设置变量：" + String.join("、", detail.keySet()), detail, null));
     });
     return true;
@@ -236,9 +238,9 @@ public class AuditTimeline {
     if (task != null) {
       detail.put("taskId", task.getId());
       if (task.getDueDate() != null) {
-        detail.put("due", local(task.getDueDate()));
+        detail.put("due", at(task.getDueDate()));
       }
-      steps.add(new Step(local(a.getStartTime()), "engine-task", Actor.SYSTEM.userId(), null, null,
+      steps.add(new Step(at(a.getStartTime()), "engine-task", Actor.SYSTEM.userId(), null, null,
           "任务创建：" + name, detail, null));
       if (a.getEndTime() != null) {
         Map<String, Object> end = new LinkedHashMap<>(detail);
@@ -248,7 +250,7 @@ public class AuditTimeline {
         if (cancelled) {
           end.put("deleteReason", task.getDeleteReason());
         }
-        steps.add(new Step(local(a.getEndTime()), "engine-task", who == null ? Actor.SYSTEM.userId() : who, null,
+        steps.add(new Step(at(a.getEndTime()), "engine-task", who == null ? Actor.SYSTEM.userId() : who, null,
             null, (cancelled ? "任务取消：" : "任务完成：") + name, end, null));
       }
       return;
@@ -264,7 +266,7 @@ public class AuditTimeline {
       case "noneEndEvent", "escalationEndEvent", "terminateEndEvent", "errorEndEvent" -> "流程结束：";
       default -> "执行：";
     };
-    steps.add(new Step(local(a.getStartTime()), "engine-activity", Actor.SYSTEM.userId(), null, null, what + name,
+    steps.add(new Step(at(a.getStartTime()), "engine-activity", Actor.SYSTEM.userId(), null, null, what + name,
         detail, null));
   }
 
@@ -315,15 +317,12 @@ public class AuditTimeline {
     if (v == null || v instanceof Number || v instanceof Boolean) {
       return v;
     }
-    String s = v instanceof Date d ? local(d).toString() : v.toString();
+    String s = v instanceof Date d ? at(d).toString() : v.toString();
     return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE) + "…" : s;
   }
 
-  private static OffsetDateTime local(OffsetDateTime t) {
-    return t == null ? null : t.atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime();
-  }
-
-  private static OffsetDateTime local(Date d) {
+  /** An engine time (a {@link Date}) in Chinese office time. */
+  private static OffsetDateTime at(Date d) {
     return d == null ? null : d.toInstant().atZone(EngineClock.ZONE).toOffsetDateTime();
   }
 }

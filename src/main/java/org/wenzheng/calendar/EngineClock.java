@@ -20,7 +20,17 @@ public final class EngineClock {
   }
 
   public static OffsetDateTime nowUtc() {
-    return now().atOffset(ZoneOffset.UTC);
+    return utc(now());
+  }
+
+  /** An instant as the database columns take it ({@code timestamptz}, written in UTC). */
+  public static OffsetDateTime utc(Instant t) {
+    return t.atOffset(ZoneOffset.UTC);
+  }
+
+  /** A stored time as people read it: in Chinese office time, with its offset (null stays null). */
+  public static OffsetDateTime local(OffsetDateTime t) {
+    return t == null ? null : t.atZoneSameInstant(ZONE).toOffsetDateTime();
   }
 
   private EngineClock() {

@@ -1,9 +1,10 @@
 package org.wenzheng.citizen;
 
+import static org.wenzheng.calendar.EngineClock.utc;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -263,7 +264,4 @@ public class CitizenConversation {
         .single();
   }
 
-  private static OffsetDateTime utc(Instant t) {
-    return t.atOffset(ZoneOffset.UTC);
-  }
 }

@@ -1,8 +1,9 @@
 package org.wenzheng.deadline;
 
+import static org.wenzheng.calendar.EngineClock.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,7 +107,4 @@ class ClockRepository {
         .params(EngineClock.nowUtc(), appealId).update();
   }
 
-  private static OffsetDateTime utc(Instant t) {
-    return t.atOffset(ZoneOffset.UTC);
-  }
 }

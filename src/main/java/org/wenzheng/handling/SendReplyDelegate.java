@@ -1,7 +1,6 @@
 package org.wenzheng.handling;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +59,7 @@ class SendReplyDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
     Instant ratingCloses = conversation.ratingWindowFromNow();
-    appeals.recordReplied(appeal.id(), ratingCloses.atOffset(ZoneOffset.UTC));
+    appeals.recordReplied(appeal.id(), EngineClock.utc(ratingCloses));
     Actor actor = Actor.current(identityService);
     journal.record(appeal.id(), "REPLIED", actor, Map.of(
         "departmentCode", appeal.departmentCode(), "outcome", appeal.handlingOutcome().name(),

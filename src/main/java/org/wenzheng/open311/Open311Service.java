@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -263,7 +262,7 @@ class Open311Service {
       }
     }
     var query = jdbc.sql(SELECT + where + " order by a.received_at desc, a.id desc limit " + MAX_ROWS)
-        .param("start", start.atOffset(ZoneOffset.UTC)).param("end", end.atOffset(ZoneOffset.UTC));
+        .param("start", EngineClock.utc(start)).param("end", EngineClock.utc(end));
     if (code != null) {
       query = query.param("code", code);
     }

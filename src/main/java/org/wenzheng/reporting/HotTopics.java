@@ -41,18 +41,17 @@ public class HotTopics {
 
   /** The words in most of the period's appeals (how many appeals, not how many times). */
   public List<Topic> frequent(Period period, int limit) {
-    return jdbc.sql("""
-            with cur as (select term, count(*) as n from appeal_term where received_at >= :from and received_at < :until
-                         and not (term = any(:stop)) group by term),
-                 prev as (select term, count(*) as n from appeal_term where received_at >= :pfrom
-                          and received_at < :from group by term)
-            select cur.term, cur.n as appeals, coalesce(prev.n, 0) as previous
-            from cur left join prev on prev.term = cur.term order by cur.n desc, cur.term limit :limit""")
-        .params(params(period)).param("limit", limit).query(Topic.class).list();
+    return topics(period, 1, "cur.n desc, cur.term", limit);
   }
 
   /** The words that rose most against the previous period: (now + 1) / (before + 1), in at least 3 appeals. */
   public List<Topic> rising(Period period, int limit) {
+    return topics(period, RISING_MINIMUM, "(cur.n + 1.0) / (coalesce(prev.n, 0) + 1.0) desc, cur.n desc, cur.term",
+        limit);
+  }
+
+  /** Each word's appeals in the period (at least {@code minimum}) and in the previous one, in the given order. */
+  private List<Topic> topics(Period period, int minimum, String order, int limit) {
     return jdbc.sql("""
             with cur as (select term, count(*) as n from appeal_term where received_at >= :from and received_at < :until
                          and not (term = any(:stop)) group by term having count(*) >= :minimum),
@@ -60,14 +59,14 @@ public class HotTopics {
                           and received_at < :from group by term)
             select cur.term, cur.n as appeals, coalesce(prev.n, 0) as previous
             from cur left join prev on prev.term = cur.term
-            order by (cur.n + 1.0) / (coalesce(prev.n, 0) + 1.0) desc, cur.n desc, cur.term limit :limit""")
-        .params(params(period)).param("minimum", RISING_MINIMUM).param("limit", limit).query(Topic.class).list();
+            order by\s""" + order + " limit :limit")
+        .params(params(period)).param("minimum", minimum).param("limit", limit).query(Topic.class).list();
   }
 
   /** The period, the previous one, and the stop words (a word added to the list stops counting, no re-indexing). */
   private Map<String, Object> params(Period period) {
-    return Map.of("from", ReportQueries.utc(period.start()), "until", ReportQueries.utc(period.end()),
-        "pfrom", ReportQueries.utc(period.previous().start()), "stop", words.stopwords().toArray(String[]::new));
+    return Map.of("from", EngineClock.utc(period.start()), "until", EngineClock.utc(period.end()),
+        "pfrom", EngineClock.utc(period.previous().start()), "stop", words.stopwords().toArray(String[]::new));
   }
 
   /** Segments the appeals not indexed yet, a batch at a time. */

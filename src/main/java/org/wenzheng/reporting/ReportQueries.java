@@ -1,16 +1,19 @@
 package org.wenzheng.reporting;
 
+import static org.wenzheng.calendar.EngineClock.local;
+import static org.wenzheng.calendar.EngineClock.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.AppealType;
@@ -28,27 +31,40 @@ import org.wenzheng.web.InvalidFieldException;
 @Service
 public class ReportQueries {
 
-  /** The columns of a figures row, in the order of {@link Figures}. */
-  private static final String AGGREGATES = """
-      count(*) as received,
-      count(*) filter (where a.status = 'REJECTED') as rejected,
-      count(*) filter (where a.status = 'MERGED') as merged,
-      count(*) filter (where a.dispatched_at is not null) as dispatched,
-      count(*) filter (where a.acknowledged_at is not null and not a.response_overdue) as acknowledged_on_time,
-      count(*) filter (where a.replied_at is not null) as replied,
-      count(*) filter (where a.replied_at is not null and a.handling_outcome = 'RESOLVED') as resolved,
-      count(*) filter (where a.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED')) as rated,
-      count(*) filter (where a.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')) as satisfied,
-      count(*) filter (where a.dispatched_at is not null and a.response_overdue) as response_overdue,
-      count(*) filter (where a.dispatched_at is not null and a.resolution_overdue) as resolution_overdue,
+  /**
+   * The figures that count appeals by a condition on the appeal itself, with that condition: the one definition both
+   * the totals ({@link #AGGREGATES}) and the lists behind them ({@link #condition}) use.
+   */
+  private static final Map<String, String> COUNTED = counted();
+
+  private static Map<String, String> counted() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("received", "true");
+    m.put("rejected", "a.status = 'REJECTED'");
+    m.put("merged", "a.status = 'MERGED'");
+    m.put("dispatched", "a.dispatched_at is not null");
+    m.put("acknowledgedOnTime", "a.acknowledged_at is not null and not a.response_overdue");
+    m.put("replied", "a.replied_at is not null");
+    m.put("resolved", "a.replied_at is not null and a.handling_outcome = 'RESOLVED'");
+    m.put("rated", "a.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED')");
+    m.put("satisfied", "a.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')");
+    m.put("responseOverdue", "a.dispatched_at is not null and a.response_overdue");
+    m.put("resolutionOverdue", "a.dispatched_at is not null and a.resolution_overdue");
+    m.put("redone", "a.replied_at is not null and a.redo_count > 0");
+    m.put("concluded", "a.concluded_at is not null");
+    m.put("concludedOnTime", "a.concluded_at is not null and not a.resolution_overdue");
+    return m;
+  }
+
+  /** The columns of a figures row: the counts above, then those that need the period's returns and others. */
+  private static final String AGGREGATES = COUNTED.entrySet().stream()
+      .map(e -> "count(*) filter (where " + e.getValue() + ") as " + snake(e.getKey()) + ",\n")
+      .collect(Collectors.joining()) + """
       coalesce(sum(extract(epoch from a.replied_at - a.received_at) / 86400.0)
           filter (where a.replied_at is not null), 0) as reply_days_total,
       count(*) filter (where r.n > 0) as returned_appeals,
       coalesce(sum(r.n), 0) as returns,
       coalesce(sum(r.unjustified), 0) as unjustified_returns,
-      count(*) filter (where a.replied_at is not null and a.redo_count > 0) as redone,
-      count(*) filter (where a.concluded_at is not null) as concluded,
-      count(*) filter (where a.concluded_at is not null and not a.resolution_overdue) as concluded_on_time,
       coalesce(sum(e.n), 0) as extensions,
       coalesce(sum(e.approved), 0) as extensions_approved,
       coalesce(sum(s.n), 0) as supervision_notices""";
@@ -207,23 +223,14 @@ public class ReportQueries {
 
   /** The condition for the appeals a figure counts (the same as in {@link #AGGREGATES}). */
   static String condition(String figure) {
+    String counted = COUNTED.get(figure);
+    if (counted != null && Figures.COUNTS.containsKey(figure)) {
+      return counted;
+    }
     return switch (figure) {
-      case "received" -> "true";
-      case "dispatched" -> "a.dispatched_at is not null";
-      case "rejected" -> "a.status = 'REJECTED'";
-      case "replied" -> "a.replied_at is not null";
-      case "resolved" -> "a.replied_at is not null and a.handling_outcome = 'RESOLVED'";
-      case "rated" -> "a.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED')";
-      case "satisfied" -> "a.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')";
-      case "responseOverdue" -> "a.dispatched_at is not null and a.response_overdue";
-      case "resolutionOverdue" -> "a.dispatched_at is not null and a.resolution_overdue";
-      case "acknowledgedOnTime" -> "a.acknowledged_at is not null and not a.response_overdue";
       case "returnedAppeals" -> "exists (select 1 from appeal_return x where x.appeal_id = a.id :returnsBy)";
       case "unjustifiedReturns" -> "exists (select 1 from appeal_return x where x.appeal_id = a.id "
           + "and x.justified = false :returnsBy)";
-      case "redone" -> "a.replied_at is not null and a.redo_count > 0";
-      case "concluded" -> "a.concluded_at is not null";
-      case "concludedOnTime" -> "a.concluded_at is not null and not a.resolution_overdue";
       case "extensions" -> "exists (select 1 from extension_request x where x.appeal_id = a.id)";
       case "supervisionNotices" -> "exists (select 1 from supervision_notice x where x.appeal_id = a.id)";
       default -> throw new InvalidFieldException("figure", "可选值 " + String.join(" | ", Figures.COUNTS.keySet()));
@@ -296,15 +303,14 @@ public class ReportQueries {
         rs.getLong("supervision_notices"));
   }
 
+  /** acknowledgedOnTime → acknowledged_on_time, the column alias {@link #figures} reads. */
+  private static String snake(String camel) {
+    return camel.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+  }
+
   private static <E extends Enum<E> & Labelled> String label(Class<E> type, String name) {
     return name == null ? null : Labelled.parse(type, name).map(Labelled::label).orElse(name);
   }
 
-  static OffsetDateTime utc(Instant t) {
-    return t.atOffset(ZoneOffset.UTC);
-  }
 
-  private static OffsetDateTime local(OffsetDateTime t) {
-    return t == null ? null : t.atZoneSameInstant(org.wenzheng.calendar.EngineClock.ZONE).toOffsetDateTime();
-  }
 }

@@ -1,10 +1,11 @@
 package org.wenzheng.supervision;
 
+import static org.wenzheng.calendar.EngineClock.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,7 +220,4 @@ public class ExtensionRequests {
     return m;
   }
 
-  private static OffsetDateTime utc(Instant t) {
-    return t.atOffset(ZoneOffset.UTC);
-  }
 }

@@ -3,7 +3,6 @@ package org.wenzheng.supervision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
@@ -77,7 +76,7 @@ public class SupervisionNotices {
                 deadline_at)
             values (?, ?, ?, ?, ?, ?, ?) returning id""")
         .params(appeal.id(), kind.name(), unit, message, actor.userId(), EngineClock.nowUtc(),
-            deadline.atOffset(ZoneOffset.UTC))
+            EngineClock.utc(deadline))
         .query(Long.class).single();
     journal.record(appeal.id(), "SUPERVISED", actor, Map.of("noticeId", id, "kind", kind.name(),
         "departmentCode", unit, "message", message, "deadline", deadline.toString()));

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.support.Scenario;
 import org.wenzheng.support.TestMail;
 
@@ -58,7 +59,7 @@ class MonthlyReportBenchmark {
     say(String.format("generated %,d appeals over 24 months in %.0f s", n, (System.nanoTime() - t0) / 1e9));
     Period month = Period.month(LocalDate.of(2025, 11, 1));
     Long inMonth = jdbc.queryForObject("select count(*) from appeal where received_at >= ? and received_at < ?",
-        Long.class, ReportQueries.utc(month.start()), ReportQueries.utc(month.end()));
+        Long.class, EngineClock.utc(month.start()), EngineClock.utc(month.end()));
     say(String.format("month %s: %,d appeals", month.label(), inMonth));
 
     measure("as shipped (appeal_received_idx, appeal_term_period_idx)", month);
@@ -98,10 +99,10 @@ class MonthlyReportBenchmark {
 
   private void explain(Period month, String name) throws IOException {
     String sql = "explain (analyze, buffers) " + ReportQueries.REPORT.replace(":from", "?").replace(":until", "?");
-    List<String> plan = jdbc.query(sql, (rs, i) -> rs.getString(1), ReportQueries.utc(month.start()),
-        ReportQueries.utc(month.end()), ReportQueries.utc(month.start()), ReportQueries.utc(month.end()),
-        ReportQueries.utc(month.start()), ReportQueries.utc(month.end()), ReportQueries.utc(month.start()),
-        ReportQueries.utc(month.end()));
+    List<String> plan = jdbc.query(sql, (rs, i) -> rs.getString(1), EngineClock.utc(month.start()),
+        EngineClock.utc(month.end()), EngineClock.utc(month.start()), EngineClock.utc(month.end()),
+        EngineClock.utc(month.start()), EngineClock.utc(month.end()), EngineClock.utc(month.start()),
+        EngineClock.utc(month.end()));
     Files.createDirectories(OUT);
     Files.write(OUT.resolve("monthly-report-" + name + ".txt"), plan);
   }
