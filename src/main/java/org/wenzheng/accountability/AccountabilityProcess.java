@@ -19,7 +19,6 @@ public final class AccountabilityProcess {
   public static final String DECISION_TRIGGER = "AccountabilityTrigger";
 
   // passed in by the caller
-  public static final String VAR_APPEAL_ID = "appealId";
   public static final String VAR_DEPARTMENT_CODE = "departmentCode";
   public static final String VAR_TRIGGER = "accountabilityTrigger";
   public static final String VAR_TRIGGER_REASON = "triggerReason";

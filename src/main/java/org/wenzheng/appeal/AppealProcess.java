@@ -88,8 +88,8 @@ public final class AppealProcess {
   public static final String END_MERGED = "EndEvent_AppealMerged";
   public static final String END_ARCHIVED = "EndEvent_AppealArchived";
 
-  // variables: facts set at intake
-  public static final String VAR_APPEAL_ID = "appealId";
+  // the appeal's facts on forms: read from its row when a form is opened (AppealFormFacts), not kept in the process,
+  // except the tracking number and title, which Tasklist's lists show as variable columns
   public static final String VAR_TRACKING_NUMBER = "trackingNumber";
   public static final String VAR_CHANNEL = "channel";
   public static final String VAR_TITLE = "title";

@@ -93,6 +93,13 @@ public class AppealRepository {
         .params(channel.name(), channelMessageId).query(Appeal.class).optional();
   }
 
+  /** Whether intake has just registered this appeal and its process has not started yet. */
+  public boolean awaitsItsProcess(String trackingNumber) {
+    return jdbc.sql("select exists (select 1 from appeal where tracking_number = ? and status = ? "
+        + "and process_instance_id is null)").params(trackingNumber, AppealStatus.PENDING_REVIEW.name())
+        .query(Boolean.class).single();
+  }
+
   /** Whether this unit ever held the appeal (it was dispatched to it, or it returned it). */
   public boolean wasEverWithUnit(long appealId, String unitCode) {
     return jdbc.sql("""

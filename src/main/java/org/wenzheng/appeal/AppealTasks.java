@@ -31,11 +31,10 @@ public class AppealTasks {
   }
 
   /**
-   * Refuses a completion that tried to change a routing fact the process keeps in variables: the appeal id, the redo
-   * count and, once dispatched, the department.
+   * Refuses a completion that tried to change a routing fact the process keeps in variables: the redo count and, once
+   * dispatched, the department.
    */
   public void requireRoutingUnchanged(DelegateTask task, Appeal appeal, boolean dispatched) {
-    requireSame(task, AppealProcess.VAR_APPEAL_ID, appeal.id());
     requireSame(task, AppealProcess.VAR_REDO_COUNT, appeal.redoCount());
     if (dispatched) {
       requireSame(task, AppealProcess.VAR_DEPARTMENT_CODE, appeal.departmentCode());

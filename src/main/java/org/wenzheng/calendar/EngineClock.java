@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -14,6 +15,14 @@ public final class EngineClock {
 
   /** Chinese office time: every deadline, report period and date shown to people is in this zone. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** How a moment is shown to people on forms and in messages: "2026-02-24 17:30", Chinese office time. */
+  public static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+
+  /** A moment as people read it ({@link #SHOWN}); null stays null. */
+  public static String shown(OffsetDateTime t) {
+    return t == null ? null : SHOWN.format(t);
+  }
 
   public static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();

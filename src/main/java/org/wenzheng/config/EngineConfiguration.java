@@ -1,21 +1,81 @@
 package org.wenzheng.config;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.wenzheng.appeal.FormFacts;
 
 /** Our additions to the process engine's configuration. */
 @Component
 class EngineConfiguration extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+  private final ObjectProvider<FormFacts> formFacts;
+
+  EngineConfiguration(ObjectProvider<FormFacts> formFacts) {
+    this.formFacts = formFacts;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> post = configuration.getCustomPostCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     post.add(new RejectedInputInterceptor());
+    // The beans behind the forms' facts need the engine's services, which exist only after the engine: look up late.
+    post.add(new FormFactsInterceptor(formFacts::getObject));
     configuration.setCustomPostCommandInterceptorsTxRequired(post);
+
+    List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomHistoryLevels());
+    levels.add(new AuditHistoryLevel(AuditHistoryLevel.formFieldKeys()));
+    configuration.setCustomHistoryLevels(levels);
+    if (AuditHistoryLevel.NAME.equals(configuration.getHistory())) {
+      adoptHistoryLevel(configuration.getDataSource());
+    }
+  }
+
+  /**
+   * The engine records its history level in its database and refuses to start when the configuration names another
+   * one. A database that ran with Camunda's FULL level (as this application did until it had its own) is moved to
+   * ours; the history written until then keeps all its rows.
+   */
+  private static void adoptHistoryLevel(DataSource dataSource) {
+    if (dataSource == null) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      try (ResultSet tables = c.getMetaData().getTables(null, null, "act_ge_property", null)) {
+        if (!tables.next()) {
+          return; // a new database: the engine records our level when it creates its tables
+        }
+      }
+      try (PreparedStatement update = c.prepareStatement("update ACT_GE_PROPERTY set VALUE_ = ?, REV_ = REV_ + 1 "
+          + "where NAME_ = 'historyLevel' and VALUE_ = ?")) {
+        update.setString(1, String.valueOf(AuditHistoryLevel.ID));
+        update.setString(2, String.valueOf(HistoryLevel.HISTORY_LEVEL_FULL.getId()));
+        if (update.executeUpdate() > 0) {
+          if (!c.getAutoCommit()) {
+            c.commit();
+          }
+          log.info("Engine history level changed from full to {}: history written before keeps its rows",
+              AuditHistoryLevel.NAME);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read or change the engine's history level", e);
+    }
   }
 }

@@ -13,11 +13,9 @@ import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.TaskInput;
 import org.wenzheng.appeal.TaskInputRejectedException;
 import org.wenzheng.directory.Directory;
-import org.wenzheng.identity.UnitOptions;
 
 /**
- * {@code Task_ResolveDispute} 争议裁定. On create, offers the directory's units; on complete, checks the lead unit and
- * the co-handling units (at most five, none of them the lead) and keeps the co-handlers as a plain list for the
+ * {@code Task_ResolveDispute} 争议裁定. On complete, checks the lead unit and the co-handling units (at most five, none of them the lead) and keeps the co-handlers as a plain list for the
  * multi-instance co-handling task.
  */
 @Component
@@ -26,17 +24,14 @@ class ResolveDisputeListener implements TaskListener {
   static final int MAX_CO_UNITS = 5;
 
   private final Directory directory;
-  private final UnitOptions unitOptions;
 
-  ResolveDisputeListener(Directory directory, UnitOptions unitOptions) {
+  ResolveDisputeListener(Directory directory) {
     this.directory = directory;
-    this.unitOptions = unitOptions;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      unitOptions.offer(task, AppealProcess.VAR_DEPARTMENT_OPTIONS);
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
     TaskInput input = new TaskInput(task);

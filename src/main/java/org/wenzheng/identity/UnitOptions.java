@@ -4,18 +4,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import java.util.Set;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.appeal.FormTask;
+import org.wenzheng.appeal.TaskFormFacts;
 import org.wenzheng.directory.Directory;
 
 /**
- * Offers choices to a form's select (its {@code valuesKey}) as a task-local JSON variable: the directory's active
- * units, so the directory is the only list of units and no form has to be edited when a unit is added, or any other
- * list a task computes when it is created.
+ * The units a dispatcher (审核) or the supervision office (争议裁定) may choose, offered to the form's select (its
+ * {@code valuesKey}) when the form is opened: the directory is the only list of units, no form is edited when a unit
+ * is added, and the list is never stored in the process.
  */
 @Component
-public class UnitOptions {
+public class UnitOptions implements TaskFormFacts {
+
+  private static final Set<String> CHOOSING_A_UNIT = Set.of(AppealProcess.TASK_REVIEW,
+      AppealProcess.TASK_RESOLVE_DISPUTE);
 
   private final Directory directory;
   private final ObjectMapper json;
@@ -25,15 +33,18 @@ public class UnitOptions {
     this.json = json;
   }
 
-  public void offer(DelegateTask task, String variable) {
-    offer(task, variable, directory.dispatchableUnits().stream()
-        .map(u -> Map.of("label", u.name() + "（" + u.code() + "）", "value", u.code())).toList());
+  @Override
+  public void addTo(FormTask task, VariableMap form) {
+    if (CHOOSING_A_UNIT.contains(task.taskDefinitionKey())) {
+      form.put(AppealProcess.VAR_DEPARTMENT_OPTIONS, options(directory.dispatchableUnits().stream()
+          .map(u -> Map.of("label", u.name() + "（" + u.code() + "）", "value", u.code())).toList()));
+    }
   }
 
   /** Any list of {@code label}/{@code value} options, as a form-js select reads them from {@code valuesKey}. */
-  public void offer(DelegateTask task, String variable, List<Map<String, String>> options) {
+  public TypedValue options(List<Map<String, String>> options) {
     try {
-      task.setVariableLocal(variable, SpinValues.jsonValue(json.writeValueAsString(options)).create());
+      return SpinValues.jsonValue(json.writeValueAsString(options)).create();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

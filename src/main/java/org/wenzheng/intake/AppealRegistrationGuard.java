@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.AppealRepository;
-import org.wenzheng.appeal.AppealStatus;
 
 /**
  * Start listener of the Appeal process: an instance may only start for an appeal that intake has just registered
@@ -23,9 +22,7 @@ class AppealRegistrationGuard implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String trackingNumber = execution.getProcessBusinessKey();
-    boolean registered = trackingNumber != null && appeals.findByTrackingNumber(trackingNumber)
-        .filter(a -> a.status() == AppealStatus.PENDING_REVIEW && a.processInstanceId() == null)
-        .isPresent();
+    boolean registered = trackingNumber != null && appeals.awaitsItsProcess(trackingNumber);
     if (!registered) {
       throw new IllegalStateException("诉求必须通过受理接口 POST /api/appeals 登记后才能启动流程（业务键 "
           + trackingNumber + " 无对应的新登记诉求）");

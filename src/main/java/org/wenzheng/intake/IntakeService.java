@@ -1,8 +1,6 @@
 package org.wenzheng.intake;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,6 +22,7 @@ import org.wenzheng.appeal.NewAppeal;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.directory.Mailbox;
+import org.wenzheng.text.AppealWords;
 import org.wenzheng.web.InvalidFieldException;
 
 /**
@@ -34,17 +33,17 @@ import org.wenzheng.web.InvalidFieldException;
 public class IntakeService {
 
   private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(EngineClock.ZONE);
 
   private final AppealRepository appeals;
   private final AppealJournal journal;
   private final Directory directory;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
+  private final AppealWords appealWords;
 
   IntakeService(AppealRepository appeals, AppealJournal journal, Directory directory, RuntimeService runtimeService,
-      IdentityService identityService) {
+      IdentityService identityService, AppealWords appealWords) {
+    this.appealWords = appealWords;
     this.appeals = appeals;
     this.journal = journal;
     this.directory = directory;
@@ -75,9 +74,15 @@ public class IntakeService {
     Actor actor = Actor.current(identityService);
     journal.record(id, "RECEIVED", actor, Map.of("channel", candidate.channel().name(),
         "trackingNumber", trackingNumber));
+    // The words are segmented once, now, for the duplicate check at review and the hot topics.
+    appealWords.index(id, EngineClock.utc(now), candidate.title(), candidate.content());
+    // The process keeps references and what routes it; the appeal's facts stay in its row (forms read them there).
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(AppealProcess.PROCESS_ID)
         .businessKey(trackingNumber)
-        .setVariables(startVariables(id, trackingNumber, candidate, now))
+        .setVariables(Map.of(
+            AppealProcess.VAR_TRACKING_NUMBER, trackingNumber,
+            AppealProcess.VAR_TITLE, candidate.title(),
+            AppealProcess.VAR_REDO_COUNT, 0))
         .execute();
     appeals.attachProcessInstance(id, instance.getId());
     log.info("Appeal {} received via {} (id {})", trackingNumber, candidate.channel(), id);
@@ -110,41 +115,10 @@ public class IntakeService {
         Boolean.TRUE.equals(s.urgent()), !Boolean.FALSE.equals(s.publishable()));
   }
 
-  private Map<String, Object> startVariables(long id, String trackingNumber, NewAppeal a, Instant receivedAt) {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(AppealProcess.VAR_APPEAL_ID, id);
-    vars.put(AppealProcess.VAR_TRACKING_NUMBER, trackingNumber);
-    vars.put(AppealProcess.VAR_CHANNEL, a.channel().name());
-    vars.put(AppealProcess.VAR_TITLE, a.title());
-    vars.put(AppealProcess.VAR_CONTENT, a.content());
-    vars.put(AppealProcess.VAR_LOCATION, join(a.district(), a.street(), a.address()));
-    vars.put(AppealProcess.VAR_CITIZEN_NAME, a.citizenName());
-    vars.put(AppealProcess.VAR_CITIZEN_PHONE, a.citizenPhone());
-    vars.put(AppealProcess.VAR_MAILBOX, a.mailboxCode() == null ? null : directory.mailbox(a.mailboxCode())
-        .map(Mailbox::name).orElse(a.mailboxCode()));
-    vars.put(AppealProcess.VAR_RECEIVED_AT, SHOWN.format(receivedAt));
-    // The citizen's own idea of the type pre-fills the review form; the dispatcher decides.
-    vars.put(AppealProcess.VAR_APPEAL_TYPE, a.requestedType() == null ? null : a.requestedType().name());
-    vars.put(AppealProcess.VAR_URGENT, a.urgent());
-    vars.put(AppealProcess.VAR_RETURNS_COUNT, 0);
-    vars.put(AppealProcess.VAR_REDO_COUNT, 0);
-    return vars;
-  }
-
   /** Posts on microblogs and text messages have no title: the first words of the content stand in. */
   static String titleFrom(String content) {
     String oneLine = content.replaceAll("\\s+", " ").strip();
     return oneLine.length() <= 24 ? oneLine : oneLine.substring(0, 24) + "…";
-  }
-
-  private static String join(String... parts) {
-    StringBuilder sb = new StringBuilder();
-    for (String p : parts) {
-      if (p != null) {
-        sb.append(p);
-      }
-    }
-    return sb.toString();
   }
 
   private static String blankToNull(String s) {

@@ -1,6 +1,5 @@
 package org.wenzheng.reporting;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -8,32 +7,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.text.AppealWords;
 import org.wenzheng.text.Words;
 
 /**
  * 热点: what the period's appeals are about. Each appeal's title and content are segmented once (Lucene smartcn,
- * stop words removed) into {@code appeal_term} by {@link #index()}, a few seconds after intake, never in the
- * citizen's request. A period's topics are then counted in SQL: the words in most appeals, and the words that rose
- * fastest against the previous period of the same length.
+ * stop words removed) into {@code appeal_term} when it arrives ({@link AppealWords}). A period's topics are then
+ * counted in SQL: the words in most appeals, and the words that rose fastest against the previous period of the same
+ * length.
  */
 @Service
 public class HotTopics {
 
   private static final Logger log = LoggerFactory.getLogger(HotTopics.class);
-  private static final int BATCH = 500;
   /** A word must be in at least this many of the period's appeals to count as rising. */
   static final int RISING_MINIMUM = 3;
 
   private final JdbcClient jdbc;
   private final Words words;
-  private final TransactionTemplate tx;
+  private final AppealWords appealWords;
 
-  HotTopics(JdbcClient jdbc, Words words, TransactionTemplate tx) {
+  HotTopics(JdbcClient jdbc, Words words, AppealWords appealWords) {
     this.jdbc = jdbc;
     this.words = words;
-    this.tx = tx;
+    this.appealWords = appealWords;
   }
 
   public record Topic(String term, long appeals, long previous) {
@@ -69,12 +67,15 @@ public class HotTopics {
         "pfrom", EngineClock.utc(period.previous().start()), "stop", words.stopwords().toArray(String[]::new));
   }
 
-  /** Segments the appeals not indexed yet, a batch at a time. */
+  /**
+   * Indexes the words of appeals that arrived without them (intake indexes every new appeal in its own transaction;
+   * this catches rows registered before that, or written directly), a batch at a time.
+   */
   @Scheduled(fixedDelayString = "${wenzheng.reports.term-index-interval}",
-      initialDelayString = "${wenzheng.reports.term-index-interval}")
+      initialDelay = 30_000)
   void indexPeriodically() {
     try {
-      while (index() == BATCH) {
+      while (index() > 0) {
         // more waiting
       }
     } catch (RuntimeException e) {
@@ -84,20 +85,6 @@ public class HotTopics {
 
   /** @return how many appeals were indexed */
   public int index() {
-    record Pending(long id, String title, String content, OffsetDateTime receivedAt) {
-    }
-    Integer done = tx.execute(status -> {
-      List<Pending> pending = jdbc.sql("select id, title, content, received_at from appeal where terms_at is null "
-          + "order by id limit " + BATCH + " for update skip locked").query(Pending.class).list();
-      for (Pending p : pending) {
-        words.of(p.title() + "。" + p.content()).stream().distinct().filter(w -> w.length() <= 32).forEach(w -> {
-          jdbc.sql("insert into appeal_term (appeal_id, received_at, term) values (?, ?, ?) "
-              + "on conflict do nothing").params(p.id(), p.receivedAt(), w).update();
-        });
-        jdbc.sql("update appeal set terms_at = ? where id = ?").params(EngineClock.nowUtc(), p.id()).update();
-      }
-      return pending.size();
-    });
-    return done == null ? 0 : done;
+    return appealWords.indexPending();
   }
 }

@@ -2,10 +2,8 @@ package org.wenzheng.review;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,12 +22,11 @@ import org.wenzheng.appeal.ReviewDecision;
 import org.wenzheng.appeal.TaskInput;
 import org.wenzheng.appeal.TaskInputRejectedException;
 import org.wenzheng.directory.Directory;
-import org.wenzheng.identity.UnitOptions;
 
 /**
- * {@code Task_ReviewAppeal} 审核诉求. On create, offers the directory's units and the appeal's possible duplicates to
- * the form; on complete, checks the decision (accept, reject, or merge into a duplicate) on the server and records it
- * in the appeal table, in the completion's transaction.
+ * {@code Task_ReviewAppeal} 审核诉求. On complete, checks the decision (accept, reject, or merge into a duplicate) on the
+ * server and records it in the appeal table, in the completion's transaction. What the form offers (units, possible
+ * duplicates) is added when the form is opened ({@link ReviewFormFacts}).
  */
 @Component
 class ReviewAppealListener implements TaskListener {
@@ -42,13 +39,9 @@ class ReviewAppealListener implements TaskListener {
   private final AppealJournal journal;
   private final Directory directory;
   private final IdentityService identityService;
-  private final UnitOptions unitOptions;
-  private final DuplicateFinder duplicates;
 
   ReviewAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Directory directory,
-      IdentityService identityService, UnitOptions unitOptions, DuplicateFinder duplicates) {
-    this.duplicates = duplicates;
-    this.unitOptions = unitOptions;
+      IdentityService identityService) {
     this.tasks = tasks;
     this.appeals = appeals;
     this.journal = journal;
@@ -58,23 +51,9 @@ class ReviewAppealListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> offerUnits(task);
-      case EVENTNAME_COMPLETE -> complete(task);
-      default -> { }
+    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      complete(task);
     }
-  }
-
-  private void offerUnits(DelegateTask task) {
-    unitOptions.offer(task, AppealProcess.VAR_DEPARTMENT_OPTIONS);
-    // Possible duplicates, to read and to merge into (task-local: they are only true at this moment).
-    List<DuplicateFinder.Candidate> candidates = duplicates.candidates(tasks.appealOf(task));
-    task.setVariableLocal(AppealProcess.VAR_DUPLICATE_CANDIDATES, candidates.isEmpty() ? null
-        : candidates.stream().map(duplicates::describe).collect(Collectors.joining("\n\n")));
-    List<Map<String, String>> options = candidates.stream().map(c -> Map.of(
-        "label", c.appeal().trackingNumber() + " " + c.appeal().title(), "value", c.appeal().trackingNumber()))
-        .toList();
-    unitOptions.offer(task, AppealProcess.VAR_MERGE_OPTIONS, options);
   }
 
   private void complete(DelegateTask task) {

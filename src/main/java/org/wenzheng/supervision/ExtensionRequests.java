@@ -117,7 +117,6 @@ public class ExtensionRequests {
         "reason", reason));
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put(ExtensionRequestProcess.VAR_EXTENSION_ID, id);
-    vars.put(AppealProcess.VAR_APPEAL_ID, appeal.id());
     vars.put(AppealProcess.VAR_DEPARTMENT_CODE, appeal.departmentCode());
     vars.put(AppealProcess.VAR_TRACKING_NUMBER, appeal.trackingNumber());
     vars.put(AppealProcess.VAR_TITLE, appeal.title());

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -42,6 +43,7 @@ class AppealProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired FormService formService;
   @Autowired JdbcClient jdbc;
   @Autowired AuthorizationService authorizationService;
   @Autowired RepositoryService repositoryService;
@@ -70,7 +72,8 @@ class AppealProcessTest {
     assertThat(appeal.status()).isEqualTo(AppealStatus.PENDING_REVIEW);
     assertThat(appeal.processInstanceId()).isEqualTo(pi.getId());
     // The review form offers the directory's units.
-    Object options = taskService.getVariableLocal(scenario.task(appeal).getId(), AppealProcess.VAR_DEPARTMENT_OPTIONS);
+    Object options = formService.getTaskFormVariables(scenario.task(appeal).getId())
+        .get(AppealProcess.VAR_DEPARTMENT_OPTIONS);
     assertThat(String.valueOf(options)).contains("\"value\":\"cgw\"").contains("市城管委");
   }
 

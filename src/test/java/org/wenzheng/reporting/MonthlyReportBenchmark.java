@@ -115,7 +115,7 @@ class MonthlyReportBenchmark {
             complexity, mailbox_code, department_code, status, received_at, updated_at, reviewed_at, dispatched_at,
             acknowledged_at, handled_at, replied_at, visited_at, concluded_at, archived_at, handling_outcome,
             reply_text, satisfaction, conclusion, response_overdue, resolution_overdue, redo_count, returns_count,
-            terms_at, publishable)
+            publishable)
         select 'BM' || lpad(i::text, 10, '0'),
                (array['WEB','WECHAT','WEIBO','SMS','APP','HOTLINE','MAILBOX','ALIPAY'])[1 + i % 8],
                'bm-' || i, '诉求 ' || i, '内容', null,
@@ -133,7 +133,7 @@ class MonthlyReportBenchmark {
                       'UNSATISFIED','UNREACHABLE','SATISFIED','SATISFIED','BASICALLY_SATISFIED'])[1 + (i / 3) % 10],
                case when i % 10 < 9 then 'RESOLVED' else 'EXPLAINED' end,
                i % 23 = 0, i % 13 = 0, case when i % 50 = 0 then 1 else 0 end, case when i % 33 = 0 then 1 else 0 end,
-               t.received, true
+               true
         from generate_series(1, ?) as i,
              lateral (select timestamptz '2024-11-01 00:00+08' + (i::double precision / ?) * interval '730 days'
                       as received) t,
@@ -159,6 +159,10 @@ class MonthlyReportBenchmark {
         insert into appeal_term (appeal_id, received_at, term)
         select distinct a.id, a.received_at, '词' || ((a.id * k * 2654435761) % (20 + k * 95))
         from appeal a, generate_series(1, 4) as k where a.tracking_number like 'BM%'""");
+    jdbc.update("""
+        insert into appeal_words (appeal_id, words, indexed_at)
+        select a.id, (select count(*) from appeal_term t where t.appeal_id = a.id), a.received_at
+        from appeal a where a.tracking_number like 'BM%'""");
     jdbc.execute("vacuum analyze appeal");
     jdbc.execute("vacuum analyze appeal_return");
     jdbc.execute("vacuum analyze extension_request");

@@ -68,7 +68,8 @@ class DuplicatesProcessTest {
 
   private String candidatesOnTheForm(Appeal appeal) {
     Task review = scenario.task(appeal, AppealProcess.TASK_REVIEW);
-    return (String) engine.getTaskService().getVariableLocal(review.getId(), AppealProcess.VAR_DUPLICATE_CANDIDATES);
+    return (String) engine.getFormService().getTaskFormVariables(review.getId())
+        .get(AppealProcess.VAR_DUPLICATE_CANDIDATES);
   }
 
   @Test

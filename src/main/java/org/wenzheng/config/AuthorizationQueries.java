@@ -1,0 +1,316 @@
+package org.wenzheng.config;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Camunda's authorization checks in the queries that Tasklist and our filters run, written so that a page of the
+ * dispatch centre's queue costs about the same at 100,000 open appeals as at 1,000 (README, "Load and scale").
+ *
+ * <p><b>The queries.</b> With authorization on, Camunda 7.24 finds the tasks (and the variables shown beside them) a
+ * user may read by left-joining the grants of the user and their groups with
+ * {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}. Every candidate group receives one grant per task, so
+ * PostgreSQL compares every waiting task with every grant of the group: 5.3 s per page at 10,500 waiting appeals,
+ * growing with the square. The forks of Camunda 7 rewrote the check as a correlated {@code EXISTS} (CIB seven pull
+ * request 151, Operaton 3152), which is linear but still probes the grants once per row. Here the same condition is
+ * asked as set questions that PostgreSQL answers with one hash table each, built once per query: is there a grant on
+ * everything ({@code '*'}), is this row's id among the granted ids, is its process definition's key among them. The
+ * answer is exactly Camunda's: a row is listed when a grant of the user or their groups, with the permissions the
+ * query checks, names it, its process definition or everything.
+ *
+ * <p><b>The groups.</b> Before any check the engine asks which groups have any authorization at all
+ * ({@code select distinct GROUP_ID_ from ACT_RU_AUTHORIZATION}), once per command: a scan of every grant, 3 ms at
+ * 20,000 grants and growing with them. The same answer comes from the group index in a few probes per group.
+ *
+ * <p><b>How.</b> At start the engine's own mappings ({@code Task.xml}, {@code VariableInstance.xml} in
+ * camunda-engine) are read, the join and the check are replaced (nothing else changes), and the results are
+ * registered as new mapped statements that the engine's statement mapping then uses instead of its own. Tasklist,
+ * Camunda's REST API, the webapps' REST API and our filters all run through them. If a future engine changes those
+ * mappings so that the pieces are not where this class expects them, the application refuses to start rather than
+ * run a check nobody reviewed. With revoke authorizations enabled, the engine's own check is used unchanged.
+ */
+@Component
+class AuthorizationQueries extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(AuthorizationQueries.class);
+
+  static final String NAMESPACE = "org.wenzheng.config.AuthorizationQueries";
+  private static final String ENTITY = "org.camunda.bpm.engine.impl.persistence.entity.";
+  private static final String AUTH_NAMESPACE = ENTITY + "AuthorizationEntity";
+
+  /** A query of the engine whose authorization join is replaced: its mapping, its criteria and its statements. */
+  record Rewrite(String mapping, String namespace, String criteria, List<String> statements) {
+  }
+
+  static final List<Rewrite> REWRITES = List.of(
+      new Rewrite("Task.xml", ENTITY + "TaskEntity", "selectTaskByQueryCriteriaSql",
+          List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")),
+      new Rewrite("VariableInstance.xml", ENTITY + "VariableInstanceEntity", "selectVariableInstanceByQueryCriteriaSql",
+          List.of("selectVariableInstanceByQueryCriteria", "selectVariableInstanceCountByQueryCriteria")));
+
+  /** Our statement for the engine's {@code selectAuthorizedGroupIds}: a loose index scan over the group index. */
+  private static final String GROUP_IDS = """
+      <select id="selectAuthorizedGroupIdsByIndex" resultType="string">
+        with recursive G(ID) as (
+          (select A.GROUP_ID_ from ${prefix}ACT_RU_AUTHORIZATION A where A.GROUP_ID_ is not null
+           order by A.GROUP_ID_ limit 1)
+          union all
+          select (select A.GROUP_ID_ from ${prefix}ACT_RU_AUTHORIZATION A where A.GROUP_ID_ &gt; G.ID
+                  order by A.GROUP_ID_ limit 1)
+          from G where G.ID is not null)
+        select ID from G where ID is not null
+      </select>""";
+
+  /**
+   * The resource ids of the grants of the current user and their groups that carry the permissions the query checks,
+   * selected exactly as the engine's join selects its rows.
+   */
+  private static final String GRANTS = """
+      (select A.RESOURCE_ID_ from ${prefix}ACT_RU_AUTHORIZATION A
+       where A.TYPE_ &lt; 2
+         and (A.USER_ID_ in (#{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+         <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
+           or A.GROUP_ID_ in <foreach item="item" index="index" collection="authGroupIds" open="(" separator="," \
+      close=")">#{item}</foreach>
+         </if>)
+         <include refid="%s.atomicChecksOnResourceTypeAndPerms"/>)""".formatted(AUTH_NAMESPACE);
+
+  private static final Pattern JOIN_CONDITION = Pattern.compile(
+      "^\\s*AUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s*\\$\\{authJoinStart}(.*?)\\$\\{authJoinEnd}\\s*\\)",
+      Pattern.DOTALL);
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    org.apache.ibatis.session.Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    Map<String, String> replaced = new LinkedHashMap<>();
+    byte[] mapper = mapper(replaced);
+    new XMLMapperBuilder(new ByteArrayInputStream(mapper), mybatis, NAMESPACE + ".xml", mybatis.getSqlFragments())
+        .parse();
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    // The mapping for a database type is shared by every engine of that type in the JVM: change a copy.
+    Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
+        : new HashMap<>(sessions.getStatementMappings());
+    replaced.forEach((engine, ours) -> mappings.put(engine, NAMESPACE + "." + ours));
+    sessions.setStatementMappings(mappings);
+    log.info("Authorization checks of {} rewritten for scale", replaced.keySet());
+  }
+
+  /** The statement ids the engine asks for, and ours that it gets instead. */
+  static Map<String, String> replacements() {
+    Map<String, String> replaced = new LinkedHashMap<>();
+    mapper(replaced);
+    return replaced;
+  }
+
+  /** Our mapper: the engine's queries with the authorization join and check replaced, and the group ids query. */
+  static byte[] mapper(Map<String, String> replaced) {
+    try {
+      DocumentBuilder builder = documentBuilder();
+      Document ours = builder.newDocument();
+      Element root = ours.createElement("mapper");
+      root.setAttribute("namespace", NAMESPACE);
+      ours.appendChild(root);
+      int n = 0;
+      for (Rewrite rewrite : REWRITES) {
+        Document engine = engineMapping(builder, rewrite.mapping());
+        String suffix = "WithGrantSets";
+        Element criteria = (Element) ours.importNode(byId(engine, "sql", rewrite.criteria()), true);
+        criteria.setAttribute("id", rewrite.criteria() + suffix);
+        qualifyIncludes(criteria, rewrite, suffix);
+        List<String> granted = removeAuthorizationJoin(criteria, rewrite);
+        String check = "grantCheck" + (n++);
+        replaceCheck(criteria, rewrite, check);
+        root.appendChild(criteria);
+        root.appendChild(ours.importNode(parse(builder, grantCheck(check, granted)), true));
+        for (String id : rewrite.statements()) {
+          Element select = (Element) ours.importNode(byId(engine, "select", id), true);
+          select.setAttribute("id", id + suffix);
+          if (select.hasAttribute("resultMap")) {
+            select.setAttribute("resultMap", rewrite.namespace() + "." + select.getAttribute("resultMap"));
+          }
+          qualifyIncludes(select, rewrite, suffix);
+          root.appendChild(select);
+          replaced.put(id, id + suffix);
+        }
+      }
+      root.appendChild(ours.importNode(parse(builder, GROUP_IDS), true));
+      replaced.put("selectAuthorizedGroupIds", "selectAuthorizedGroupIdsByIndex");
+      return serialize(ours);
+    } catch (IOException | SAXException | ParserConfigurationException | TransformerException e) {
+      throw new IllegalStateException("could not derive the authorization queries", e);
+    }
+  }
+
+  /**
+   * The check that replaces the engine's: the same grants, asked as one set question per resource id the engine's
+   * join compared with ({@code '*'} becomes a single existence test).
+   */
+  private static String grantCheck(String id, List<String> granted) {
+    StringBuilder sets = new StringBuilder();
+    for (String expression : granted) {
+      sets.append(sets.isEmpty() ? "" : "\n            or ");
+      if (expression.equals("'*'")) {
+        sets.append("exists (select 1 from ").append(GRANTS).append(" G where G.RESOURCE_ID_ = '*')");
+      } else {
+        sets.append(expression).append(" in (select G.RESOURCE_ID_ from ").append(GRANTS).append(" G)");
+      }
+    }
+    return """
+        <sql id="%s">
+          <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
+            <choose>
+              <when test="authCheck.revokeAuthorizationCheckEnabled">
+                <include refid="%s.contextualAuthorizationCheck" />
+              </when>
+              <otherwise>
+                <bind name="authGroupIds" value="authCheck.authGroupIds" />
+                <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
+                <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
+                and (
+                  <if test="applyAuthorizationCheckForCaseInstances">RES.CASE_EXECUTION_ID_ is not null or</if>
+                  %s
+                )
+              </otherwise>
+            </choose>
+          </if>
+        </sql>""".formatted(id, AUTH_NAMESPACE, sets);
+  }
+
+  /**
+   * Removes the join with the grants from the FROM clause and answers the resource ids it compared the grants' ids
+   * with, in order (for the task query: {@code RES.ID_}, {@code D.KEY_}, {@code '*'}).
+   */
+  private static List<String> removeAuthorizationJoin(Element criteria, Rewrite rewrite) {
+    List<Element> joins = elements(criteria, "include").stream()
+        .filter(e -> e.getAttribute("refid").equals(AUTH_NAMESPACE + ".authCheckJoinWithoutOnClause")).toList();
+    if (joins.size() != 1) {
+      throw changed(rewrite, "one authorization join");
+    }
+    Element join = joins.get(0);
+    Node condition = join.getNextSibling();
+    Matcher m = condition == null || condition.getNodeType() != Node.TEXT_NODE ? null
+        : JOIN_CONDITION.matcher(condition.getNodeValue());
+    if (m == null || !m.find()) {
+      throw changed(rewrite, "the join condition AUTH.RESOURCE_ID_ in (...)");
+    }
+    List<String> granted = Arrays.stream(m.group(1).split(Pattern.quote("${authJoinSeparator}")))
+        .map(String::strip).toList();
+    if (!granted.contains("'*'") || granted.stream().anyMatch(String::isEmpty)) {
+      throw changed(rewrite, "a join condition of resource ids and '*'");
+    }
+    condition.setNodeValue(condition.getNodeValue().substring(m.end()));
+    join.getParentNode().removeChild(join);
+    return granted;
+  }
+
+  private static void replaceCheck(Element criteria, Rewrite rewrite, String check) {
+    List<Element> found = elements(criteria, "include").stream().filter(e -> e.getAttribute("refid")
+        .equals(AUTH_NAMESPACE + ".contextualAuthorizationCheck")).toList();
+    if (found.size() != 1) {
+      throw changed(rewrite, "one contextual authorization check");
+    }
+    found.get(0).setAttribute("refid", check);
+  }
+
+  /** Includes of the engine's own fragments keep pointing at them; the criteria become ours. */
+  private static void qualifyIncludes(Element element, Rewrite rewrite, String suffix) {
+    for (Element include : elements(element, "include")) {
+      String refid = include.getAttribute("refid");
+      if (refid.equals(rewrite.criteria())) {
+        include.setAttribute("refid", refid + suffix);
+      } else if (!refid.contains(".")) {
+        include.setAttribute("refid", rewrite.namespace() + "." + refid);
+      }
+    }
+  }
+
+  private static IllegalStateException changed(Rewrite rewrite, String what) {
+    return new IllegalStateException("Camunda's mapping " + rewrite.mapping() + " (" + rewrite.criteria()
+        + ") no longer has " + what + " where AuthorizationQueries expects it: review the class for this engine");
+  }
+
+  private static Document engineMapping(DocumentBuilder builder, String file) throws IOException, SAXException {
+    String resource = "org/camunda/bpm/engine/impl/mapping/entity/" + file;
+    try (InputStream in = AuthorizationQueries.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is not on the classpath");
+      }
+      return builder.parse(in);
+    }
+  }
+
+  private static Element parse(DocumentBuilder builder, String xml) throws IOException, SAXException {
+    return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
+  }
+
+  private static Element byId(Document document, String tag, String id) {
+    List<Element> found = elements(document.getDocumentElement(), tag).stream()
+        .filter(e -> id.equals(e.getAttribute("id"))).toList();
+    if (found.size() != 1) {
+      throw new IllegalStateException("Camunda's mappings no longer have <" + tag + " id=\"" + id + "\">: review "
+          + "AuthorizationQueries for this engine");
+    }
+    return found.get(0);
+  }
+
+  private static List<Element> elements(Element parent, String tag) {
+    NodeList nodes = parent.getElementsByTagName(tag);
+    List<Element> list = new ArrayList<>(nodes.getLength());
+    for (int i = 0; i < nodes.getLength(); i++) {
+      list.add((Element) nodes.item(i));
+    }
+    return list;
+  }
+
+  private static DocumentBuilder documentBuilder() throws ParserConfigurationException {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setNamespaceAware(false);
+    return factory.newDocumentBuilder();
+  }
+
+  private static byte[] serialize(Document document) throws TransformerException {
+    Transformer transformer = TransformerFactory.newInstance().newTransformer();
+    transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+    transformer.setOutputProperty(OutputKeys.DOCTYPE_PUBLIC, "-//mybatis.org//DTD Mapper 3.0//EN");
+    transformer.setOutputProperty(OutputKeys.DOCTYPE_SYSTEM, "http://mybatis.org/dtd/mybatis-3-mapper.dtd");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    transformer.transform(new DOMSource(document), new StreamResult(out));
+    return out.toByteArray();
+  }
+}

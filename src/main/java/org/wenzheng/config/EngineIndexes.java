@@ -1,0 +1,52 @@
+package org.wenzheng.config;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes on the engine's tables for the queries our configuration makes the engine run. The tables belong to the
+ * engine, which creates them before this runs; {@code CONCURRENTLY} keeps a large table writable while an index is
+ * built, and an index that exists is left alone.
+ */
+@Component
+@Order(5)
+class EngineIndexes implements ApplicationRunner {
+
+  record Index(String name, String table, String columns, String why) {
+  }
+
+  static final List<Index> INDEXES = List.of(
+      // With jobExecutorPreferTimerJobs and jobExecutorAcquireByDueDate on, every acquisition asks for the next due
+      // jobs ORDER BY TYPE_ DESC, DUEDATE_ ASC: read them in that order and stop after a few rows.
+      new Index("wz_idx_job_acquisition", "act_ru_job", "type_ desc, duedate_ asc", "timer-first job acquisition"),
+      // AuthorizationQueries selects the grants of a user and their groups; the engine indexes the group column
+      // only, so without this every query would read all grants to find the user's own.
+      new Index("wz_idx_auth_user", "act_ru_authorization", "user_id_", "a user's own grants"));
+
+  private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
+
+  private final JdbcTemplate jdbc;
+
+  EngineIndexes(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (Index index : INDEXES) {
+      Integer exists = jdbc.queryForObject("select count(*) from pg_indexes where indexname = ?", Integer.class,
+          index.name());
+      if (exists != null && exists == 0) {
+        jdbc.execute("create index concurrently if not exists " + index.name() + " on " + index.table() + " ("
+            + index.columns() + ")");
+        log.info("Created index {} on {} ({}) for {}", index.name(), index.table(), index.columns(), index.why());
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.wenzheng.text;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wenzheng.calendar.EngineClock;
+
+/**
+ * The word index: each appeal's words ({@link Words}), segmented once when the appeal arrives and stored in
+ * {@code appeal_term} (one row per distinct word) with their number in {@code appeal_words}. The duplicate check at
+ * review and the hot topics read them with SQL; nothing segments an appeal's text twice.
+ */
+@Service
+public class AppealWords {
+
+  /** Longer "words" are segmentation accidents (a URL, a run of digits) and do not fit the column. */
+  static final int MAX_LENGTH = 32;
+  private static final int BATCH = 500;
+
+  private final JdbcClient jdbc;
+  private final Words words;
+  private final TransactionTemplate tx;
+
+  AppealWords(JdbcClient jdbc, Words words, TransactionTemplate tx) {
+    this.jdbc = jdbc;
+    this.words = words;
+    this.tx = tx;
+  }
+
+  /** Indexes one appeal, in the caller's transaction (intake's): its title and content, once. */
+  public void index(long appealId, OffsetDateTime receivedAt, String title, String content) {
+    List<String> distinct = words.of(title + "。" + content).stream().distinct()
+        .filter(w -> w.length() <= MAX_LENGTH).toList();
+    if (!distinct.isEmpty()) {
+      jdbc.sql("insert into appeal_term (appeal_id, received_at, term) select ?, ?, unnest(?::varchar[]) "
+          + "on conflict do nothing").params(appealId, receivedAt, distinct.toArray(String[]::new)).update();
+    }
+    jdbc.sql("insert into appeal_words (appeal_id, words, indexed_at) values (?, ?, ?) on conflict do nothing")
+        .params(appealId, distinct.size(), EngineClock.nowUtc()).update();
+  }
+
+  /**
+   * Indexes appeals that arrived without their words (registered before the index was written at intake, or written
+   * into the table directly), a batch at a time, each batch in its own transaction; several nodes share the work.
+   *
+   * @return how many appeals were indexed
+   */
+  public int indexPending() {
+    record Pending(long id, String title, String content, OffsetDateTime receivedAt) {
+    }
+    Integer done = tx.execute(status -> {
+      List<Pending> pending = jdbc.sql("""
+              select a.id, a.title, a.content, a.received_at from appeal a
+              where not exists (select 1 from appeal_words w where w.appeal_id = a.id)
+              order by a.id limit""" + " " + BATCH + " for update of a skip locked").query(Pending.class).list();
+      pending.forEach(p -> index(p.id(), p.receivedAt(), p.title(), p.content()));
+      return pending.size();
+    });
+    return done == null ? 0 : done;
+  }
+}

@@ -1,0 +1,698 @@
+package org.wenzheng.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.intake.AppealSubmission;
+import org.wenzheng.intake.IntakeService;
+import org.wenzheng.support.TestMail;
+
+/**
+ * A real city's load, measured against a bare Camunda engine on the same PostgreSQL in the same run (README, "Load
+ * and scale"). Not a unit test: {@code mvn -Pbenchmark test -Dtest=LoadBenchmark}. Stages (all by default, or
+ * {@code -Dbenchmark.stages=intake,lifecycle,timers,queue}):
+ * <ol>
+ *   <li><b>intake</b>: 8 channel adapters post appeals to {@code POST /api/appeals}; the bare engine starts its
+ *   process from 8 threads. Appeals (starts) per second and the ratio.</li>
+ *   <li><b>lifecycle</b>: 8 clients take appeals through the whole plain path over REST as the real users
+ *   (intake, dispatcher, the unit's handler, dispatcher, the citizen's rating by the channel); appeals per second.
+ *   Then the bytes of Camunda history each concluded appeal left ({@code ACT_HI_*} rows and their byte arrays).</li>
+ *   <li><b>timers</b>: 10,000 response deadlines fall due in the same minute; then deadlines arrive at 10 per
+ *   second. Lateness of every reminder and overdue mark.</li>
+ *   <li><b>queue</b>: the database is filled to 1,000, 10,000 and 100,000 open appeals ({@code -Dbenchmark.sizes}),
+ *   one in ten waiting for review and the rest with the units as the labelled sample appeals spread them; the bare
+ *   engine gets as many waiting tasks for the same groups. Then every task list and count that Tasklist and
+ *   {@code /engine-rest} run, per role, p50 and p95.</li>
+ * </ol>
+ * Writes {@code target/benchmark/load.txt}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=true", "wenzheng.demo.sample-appeals=0",
+    "logging.level.org.wenzheng=WARN", "logging.level.org.camunda=WARN", "logging.level.com.icegreen=WARN",
+    "logging.level.org.springframework=WARN"})
+@ActiveProfiles({"demo", "test"})
+@ContextConfiguration(initializers = TestMail.Initializer.class)
+class LoadBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CLIENTS = Integer.getInteger("benchmark.clients", 8);
+  /** Time spent per kind of request in the lifecycle (microseconds, summed over clients), for the breakdown. */
+  private final Map<String, java.util.concurrent.atomic.LongAdder> stepTimes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.LongAdder> stepCounts = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private <T> T step(String name, java.util.function.Supplier<T> work) {
+    long t = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      stepTimes.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).add((System.nanoTime() - t) / 1000);
+      stepCounts.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+  }
+  /** Units and how many of the labelled sample appeals each handled: the queue is spread the same way. */
+  private static final Map<String, Integer> UNIT_WEIGHTS = unitWeights();
+  private static final String[] STREETS = {"双桥子街道", "春熙路街道", "草堂街道", "红牌楼街道", "九眼桥街道", "府青路街道",
+      "猛追湾街道", "玉林街道", "抚琴街道", "天回镇街道"};
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired EmbeddedPostgres postgres;
+  @Autowired ProcessEngine processEngine;
+  @Autowired IntakeService intake;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final List<JsonNode> samples = readSamples();
+  private final StringBuilder report = new StringBuilder();
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void cityScale() throws Exception {
+    Set<String> stages = Set.of(System.getProperty("benchmark.stages", "intake,lifecycle,timers,queue").split(","));
+    line("Load benchmark, %s, %d CPUs, PostgreSQL %s (one server for the application and the bare engine)",
+        OffsetDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
+        jdbc.sql("show server_version").query(String.class).single());
+    createDatabase("bare");
+    try (BareEngine bare = BareEngine.start(postgres.getPort(), "bare", false)) {
+      if (stages.contains("intake")) {
+        intake(bare);
+      }
+    }
+    if (stages.contains("lifecycle")) {
+      lifecycle();
+    }
+    if (stages.contains("timers")) {
+      timers();
+    }
+    if (stages.contains("queue")) {
+      createDatabase("bare_queue");
+      try (BareEngine bare = BareEngine.start(postgres.getPort(), "bare_queue", true)) {
+        queue(bare);
+      }
+    }
+    Path out = Path.of("target", "benchmark", "load.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println("\n" + report);
+  }
+
+  private void createDatabase(String name) {
+    if (jdbc.sql("select count(*) from pg_database where datname = ?").param(name).query(Long.class).single() == 0) {
+      jdbc.sql("create database " + name).update();
+    }
+  }
+
+  // --- intake ---------------------------------------------------------------------------------------------------
+
+  private void intake(BareEngine bare) throws Exception {
+    int n = Integer.getInteger("benchmark.intake", 3000);
+    section("Intake: %d appeals from %d clients (after %d to warm up)", n, CLIENTS, n / 5);
+    AtomicInteger seq = new AtomicInteger();
+    // Warm up both (JIT, connection pools, caches), then measure each twice, alternating.
+    run(n / 5, i -> postAppeal(seq.incrementAndGet()));
+    run(n / 5, i -> bare.start("W-" + i, "dispatch"));
+    double ours = 0;
+    double theirs = 0;
+    for (int round = 0; round < 2; round++) {
+      double o = run(n, i -> postAppeal(seq.incrementAndGet()));
+      double b = run(n, i -> bare.start("B" + UUID.randomUUID(), "dispatch"));
+      line("  round %d: POST /api/appeals %.0f appeals/s; bare engine %.0f starts/s", round + 1, o, b);
+      ours += o / 2;
+      theirs += b / 2;
+    }
+    line("  intake %.0f appeals/s, bare engine %.0f starts/s: ratio %.2f (goal >= 0.70)", ours, theirs,
+        ours / theirs);
+  }
+
+  private void postAppeal(int i) {
+    JsonNode row = samples.get(i % samples.size());
+    Map<String, Object> body = submission(row, i);
+    HttpResult r = send("POST", "/api/appeals", "intake", json(body));
+    if (r.status() != 201) {
+      throw new IllegalStateException("intake answered " + r.status() + ": " + r.body());
+    }
+  }
+
+  private Map<String, Object> submission(JsonNode row, int i) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("channel", row.path("channel").asText());
+    body.put("channelMessageId", "load-" + UUID.randomUUID());
+    body.put("title", row.path("title").asText());
+    body.put("content", row.path("content").asText());
+    if ("MAILBOX".equals(row.path("channel").asText())) {
+      body.put("mailbox", "mayor");
+    }
+    body.put("citizen", Map.of("name", "市民" + (i % 1000), "phone", String.format("139%08d", i % 100_000_000)));
+    String district = row.path("district").asText();
+    if (!district.isEmpty()) {
+      body.put("location", Map.of("district", district, "street", STREETS[i % STREETS.length]));
+    }
+    return body;
+  }
+
+  // --- the whole plain path -------------------------------------------------------------------------------------
+
+  private void lifecycle() throws Exception {
+    int n = Integer.getInteger("benchmark.lifecycle", 1200);
+    section("Lifecycle: %d appeals through review, acknowledgement, handling, reply review and rating, %d clients",
+        n, CLIENTS);
+    List<String> units = List.copyOf(UNIT_WEIGHTS.keySet());
+    List<String> trackingNumbers = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger seq = new AtomicInteger(1_000_000);
+    run(n / 6, i -> trackingNumbers.add(plainPath(seq.incrementAndGet(), units)));
+    trackingNumbers.clear();
+    stepTimes.clear();
+    stepCounts.clear();
+    double rate = run(n, i -> trackingNumbers.add(plainPath(seq.incrementAndGet(), units)));
+    line("  %.1f appeals/s (goal >= 40), %d requests per appeal", rate, 11);
+    stepTimes.forEach((name, micros) -> line("    %-60s %6.1f ms per request", name,
+        micros.sum() / 1000.0 / stepCounts.get(name).sum()));
+    // Archiving runs asynchronously after the rating: wait for it, then weigh each appeal's history.
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (System.currentTimeMillis() < deadline && jdbc.sql("select count(*) from appeal where tracking_number = "
+        + "any(?) and status <> 'ARCHIVED'").param(trackingNumbers.toArray(String[]::new)).query(Long.class)
+        .single() > 0) {
+      Thread.sleep(500);
+    }
+    history(trackingNumbers);
+  }
+
+  /** One appeal from registration to the citizen's rating, each step as the user who does it in real life. */
+  private String plainPath(int i, List<String> units) {
+    JsonNode row = samples.get(i % samples.size());
+    Map<String, Object> body = submission(row, i);
+    String phone = ((Map<?, ?>) body.get("citizen")).get("phone").toString();
+    JsonNode receipt = step("intake POST /api/appeals", () -> expect(201, send("POST", "/api/appeals", "intake",
+        json(body)))).json();
+    String tn = receipt.get("trackingNumber").asText();
+    String unit = units.get(i % units.size());
+    complete("review", "dispatcher", tn, Map.of("reviewDecision", "ACCEPT", "departmentCode", unit, "appealType",
+        "COMPLAINT", "complexity", "GENERAL"));
+    complete("acknowledge", unit + "1", tn, Map.of());
+    complete("handle", unit + "1", tn, Map.of("handlingOutcome", "RESOLVED", "replyText",
+        "已按您反映的情况处理完毕，感谢您的监督。"));
+    complete("reply review", "dispatcher", tn, Map.of("replyReviewDecision", "APPROVE"));
+    step("rating POST /api/appeals/by-number/{n}/rating", () -> expect(200, send("POST", "/api/appeals/by-number/"
+        + tn + "/rating", "intake", json(Map.of("phone", phone, "satisfaction", "SATISFIED")))));
+    return tn;
+  }
+
+  private void complete(String step, String user, String trackingNumber, Map<String, Object> variables) {
+    JsonNode tasks = step("find task GET /engine-rest/task?processInstanceBusinessKey", () -> expect(200,
+        send("GET", "/engine-rest/task?processInstanceBusinessKey=" + trackingNumber + "&maxResults=1", user,
+            null))).json();
+    if (tasks.isEmpty()) {
+      throw new IllegalStateException(user + " sees no task of " + trackingNumber);
+    }
+    Map<String, Object> vars = new LinkedHashMap<>();
+    variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+    step(step + " POST /engine-rest/task/{id}/complete", () -> expect(204, send("POST", "/engine-rest/task/"
+        + tasks.get(0).get("id").asText() + "/complete", user, json(Map.of("variables", vars)))));
+  }
+
+  /** Bytes of Camunda history per appeal: its rows in ACT_HI_* and the byte arrays they point to. */
+  private void history(List<String> trackingNumbers) {
+    List<String> instances = jdbc.sql("select process_instance_id from appeal where tracking_number = any(?)")
+        .param(trackingNumbers.toArray(String[]::new)).query(String.class).list();
+    List<String> tables = jdbc.sql("""
+            select table_name from information_schema.columns
+            where table_schema = 'public' and table_name like 'act_hi_%' and column_name = 'root_proc_inst_id_'
+            order by table_name""").query(String.class).list();
+    Map<String, long[]> perTable = new LinkedHashMap<>();
+    long total = 0;
+    for (String table : tables) {
+      long[] rowsAndBytes = jdbc.sql("select count(*), coalesce(sum(pg_column_size(t.*)), 0) from " + table
+              + " t where root_proc_inst_id_ = any(?)").param(instances.toArray(String[]::new))
+          .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+      perTable.put(table, rowsAndBytes);
+      total += rowsAndBytes[1];
+    }
+    long[] arrays = jdbc.sql("select count(*), coalesce(sum(pg_column_size(b.*)), 0) from act_ge_bytearray b "
+            + "where root_proc_inst_id_ = any(?)").param(instances.toArray(String[]::new))
+        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    perTable.put("act_ge_bytearray", arrays);
+    total += arrays[1];
+    double n = instances.size();
+    line("  Camunda history per concluded appeal: %.1f KB (goal <= 20 KB), over %d appeals", total / n / 1024,
+        instances.size());
+    perTable.forEach((table, v) -> {
+      if (v[0] > 0) {
+        line("    %-28s %6.1f rows %8.0f bytes", table, v[0] / n, v[1] / n);
+      }
+    });
+  }
+
+  // --- timers ---------------------------------------------------------------------------------------------------
+
+  private void timers() throws Exception {
+    int burst = Integer.getInteger("benchmark.burst", 10_000);
+    section("Timers: %d response deadlines due in the same minute; then deadlines arriving at 10 per second", burst);
+    // A Saturday: a response deadline is 8 natural hours after dispatch, the reminder at 75% of it.
+    Instant saturday = Instant.parse("2026-12-05T02:00:00Z");
+    ClockUtil.offset(Duration.between(Instant.now(), saturday).toMillis());
+    Instant first = ClockUtil.getCurrentTime().toInstant();
+    AtomicInteger seq = new AtomicInteger(2_000_000);
+    List<String> units = List.copyOf(UNIT_WEIGHTS.keySet());
+    run(burst, i -> registerAndDispatch(seq.incrementAndGet(), units.get(i % units.size())));
+    Instant last = ClockUtil.getCurrentTime().toInstant();
+    line("  %d appeals dispatched in %.1f s: their deadlines fall due within %.1f s of each other", burst,
+        Duration.between(first, last).toMillis() / 1000.0, Duration.between(first, last).toMillis() / 1000.0);
+    // Reminders first, as in real life, then the deadlines.
+    awaitClocks(first, last, "reminder_at", "reminded_at", burst, "reminders");
+    awaitClocks(first, last, "due_at", "overdue_at", burst, "overdue marks");
+
+    int steady = Integer.getInteger("benchmark.steady-seconds", 120);
+    Instant start = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
+    ClockUtil.offset(ClockUtil.getCurrentTime().toInstant().until(start, java.time.temporal.ChronoUnit.MILLIS)
+        + offsetNow());
+    Instant steadyFirst = ClockUtil.getCurrentTime().toInstant();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < steady * 10; i++) {
+      long due = t0 + i * 100_000_000L;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      registerAndDispatch(seq.incrementAndGet(), units.get(i % units.size()));
+    }
+    Instant steadyLast = ClockUtil.getCurrentTime().toInstant();
+    awaitClocks(steadyFirst, steadyLast, "reminder_at", "reminded_at", steady * 10, "reminders at 10/s");
+    awaitClocks(steadyFirst, steadyLast, "due_at", "overdue_at", steady * 10, "overdue marks at 10/s");
+    ClockUtil.reset();
+  }
+
+  private static long offsetNow() {
+    return ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis();
+  }
+
+  /**
+   * Moves the engine clock to 2 s before the first of the clocks' instants in {@code dueColumn} (started between
+   * {@code from} and {@code to}), waits until all have fired, and reports each one's lateness.
+   */
+  private void awaitClocks(Instant from, Instant to, String dueColumn, String firedColumn, int expected,
+      String what) throws InterruptedException {
+    String where = " from appeal_clock where kind = 'RESPONSE' and started_at between ? and ?";
+    Instant firstDue = jdbc.sql("select min(" + dueColumn + ")" + where).params(atUtc(from), atUtc(to))
+        .query(OffsetDateTime.class).single().toInstant();
+    ClockUtil.offset(offsetNow() + Duration.between(ClockUtil.getCurrentTime().toInstant(), firstDue).toMillis()
+        - 2000);
+    long deadline = System.currentTimeMillis() + 900_000;
+    while (System.currentTimeMillis() < deadline && jdbc.sql("select count(*)" + where + " and " + firedColumn
+        + " is null").params(atUtc(from), atUtc(to)).query(Long.class).single() > 0) {
+      Thread.sleep(250);
+    }
+    List<Long> lateness = jdbc.sql("select extract(epoch from (" + firedColumn + " - " + dueColumn + ")) * 1000"
+            + where + " and " + firedColumn + " is not null order by 1").params(atUtc(from), atUtc(to))
+        .query(Double.class).list().stream().map(Math::round).toList();
+    line("  %-24s %5d of %5d fired; lateness p50 %5d ms, p99 %6d ms, max %6d ms", what, lateness.size(), expected,
+        percentile(lateness, 0.5), percentile(lateness, 0.99), lateness.isEmpty() ? -1
+            : lateness.get(lateness.size() - 1));
+  }
+
+  private static OffsetDateTime atUtc(Instant i) {
+    return i.atOffset(java.time.ZoneOffset.UTC);
+  }
+
+  /** Registers an appeal through intake and has the dispatcher send it to the unit, in-process. */
+  private void registerAndDispatch(int i, String unit) {
+    JsonNode row = samples.get(i % samples.size());
+    Map<String, Object> body = submission(row, i);
+    AppealSubmission s = JSON.convertValue(body, AppealSubmission.class);
+    String tn = as("intake", List.of("intake"), () -> intake.submit(s).appeal().trackingNumber());
+    as("dispatcher", List.of("dispatch"), () -> {
+      Task task = taskService.createTaskQuery().processInstanceBusinessKey(tn)
+          .taskDefinitionKey(AppealProcess.TASK_REVIEW).singleResult();
+      taskService.complete(task.getId(), Map.of("reviewDecision", "ACCEPT", "departmentCode", unit,
+          "appealType", row.path("appealType").asText("COMPLAINT"), "complexity", "GENERAL"));
+      return null;
+    });
+  }
+
+  private void registerOnly(int i) {
+    JsonNode row = samples.get(i % samples.size());
+    AppealSubmission s = JSON.convertValue(submission(row, i), AppealSubmission.class);
+    as("intake", List.of("intake"), () -> intake.submit(s));
+  }
+
+  // --- the queue ------------------------------------------------------------------------------------------------
+
+  private void queue(BareEngine bare) throws Exception {
+    List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.sizes", "1000,10000,100000").split(","))
+        .map(Integer::parseInt).toList();
+    section("Queue: every task list and count, per role, p50 / p95 of %d requests (ms)", SAMPLES);
+    // Nothing falls due while the queue is measured: the clock runs a week behind and the job executor rests.
+    JobExecutor executor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getJobExecutor();
+    executor.shutdown();
+    List<String> weighted = weightedUnits();
+    Map<String, String> filters = new LinkedHashMap<>();
+    for (JsonNode f : expect(200, send("GET", "/engine-rest/filter?resourceType=Task&maxResults=50", "admin", null))
+        .json()) {
+      filters.put(f.get("name").asText(), f.get("id").asText());
+    }
+    List<String> bareGroups = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      bareGroups.add(i == 0 ? "dispatch" : weighted.get(i % weighted.size()));
+    }
+    for (int size : sizes) {
+      Instant fillStart = Instant.now();
+      fillTo(size, weighted);
+      Duration fill = Duration.between(fillStart, Instant.now());
+      long open = openAppeals();
+      long dispatchQueue = taskService.createTaskQuery().taskCandidateGroup("dispatch").count();
+      long cgwQueue = taskService.createTaskQuery().taskCandidateGroup("cgw").includeAssignedTasks().count();
+      line("");
+      line("  %,d open appeals (filled in %s): dispatch centre %,d waiting, 市城管委 %,d", open, fill.withNanos(0),
+          dispatchQueue, cgwQueue);
+      jdbc.sql("analyze").update();
+      measureRole("dispatcher", "dispatch", filters);
+      measureRole("cgw1", "cgw", filters);
+      measureRole("cgwlead", "cgw", filters);
+      measureRole("supervisor", "supervision", filters);
+      // The baseline: a bare engine with as many waiting tasks for the same groups, authorization on.
+      bare.fillQueue(size, bareGroups, 4);
+      line("    bare engine, %,d waiting tasks for the same groups, authorization on (in-process, no HTTP):",
+          bare.engine.getTaskService().createTaskQuery().count());
+      measureBare(bare, "dispatcher", "dispatch");
+      measureBare(bare, "cgw1", "cgw");
+    }
+    // The job executor stays off: the week-old deadlines of the filled queue would all fall due at once.
+  }
+
+  /** The bare engine's own task query and count, as the same user; few samples, since they take seconds. */
+  private void measureBare(BareEngine bare, String user, String group) {
+    IdentityService ids = bare.engine.getIdentityService();
+    TaskService tasks = bare.engine.getTaskService();
+    Runnable list = () -> tasks.createTaskQuery().taskCandidateGroup(group).orderByTaskCreateTime().desc()
+        .listPage(0, 15);
+    Runnable count = () -> tasks.createTaskQuery().taskCandidateGroup(group).count();
+    for (Map.Entry<String, Runnable> q : Map.of("task list (15) candidateGroup=" + group, list,
+        "task count candidateGroup=" + group, count).entrySet()) {
+      List<Long> times = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        long t = System.nanoTime();
+        ids.setAuthentication(user, List.of(group));
+        try {
+          q.getValue().run();
+        } finally {
+          ids.clearAuthentication();
+        }
+        long micros = (System.nanoTime() - t) / 1000;
+        if (i > 0) {
+          times.add(micros);
+        }
+        if (micros > 20_000_000) {
+          break; // twenty seconds: the point is made
+        }
+      }
+      Collections.sort(times);
+      line("    %-11s %-66s %s", user, "bare " + q.getKey(), times.isEmpty() ? "> 20 s" : stats(times));
+    }
+  }
+
+  private static final int SAMPLES = Integer.getInteger("benchmark.samples", 30);
+
+  private void measureRole(String user, String group, Map<String, String> filters) {
+    Map<String, String> requests = new LinkedHashMap<>();
+    requests.put("GET  /engine-rest/task?candidateGroup=" + group + " (15)",
+        "/engine-rest/task?candidateGroup=" + group + "&firstResult=0&maxResults=15&sortBy=created&sortOrder=desc");
+    requests.put("GET  /engine-rest/task/count?candidateGroup=" + group,
+        "/engine-rest/task/count?candidateGroup=" + group);
+    requests.put("GET  /engine-rest/filter?itemCount=true (every filter's count)",
+        "/engine-rest/filter?resourceType=Task&itemCount=true&maxResults=50");
+    StringBuilder row = new StringBuilder();
+    for (Map.Entry<String, String> r : requests.entrySet()) {
+      List<Long> times = time(() -> expect(200, send("GET", r.getValue(), user, null)));
+      line("    %-11s %-66s %s", user, r.getKey(), stats(times));
+    }
+    for (Map.Entry<String, String> f : filters.entrySet()) {
+      List<Long> list = time(() -> expect(200, sendHal("/engine-rest/filter/" + f.getValue()
+          + "/list?firstResult=0&maxResults=15", user,
+          "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}")));
+      List<Long> count = time(() -> expect(200, send("GET", "/engine-rest/filter/" + f.getValue() + "/count", user,
+          null)));
+      line("    %-11s %-66s %s", user, "POST filter " + f.getKey() + " list (15, as Tasklist)", stats(list));
+      line("    %-11s %-66s %s", user, "GET  filter " + f.getKey() + " count", stats(count));
+    }
+  }
+
+  private List<Long> time(Runnable request) {
+    for (int i = 0; i < 3; i++) {
+      request.run();
+    }
+    List<Long> times = new ArrayList<>();
+    for (int i = 0; i < SAMPLES; i++) {
+      long t = System.nanoTime();
+      request.run();
+      times.add((System.nanoTime() - t) / 1000);
+    }
+    Collections.sort(times);
+    return times;
+  }
+
+  private static String stats(List<Long> micros) {
+    return String.format(Locale.ROOT, "%7.1f %7.1f", percentile(micros, 0.5) / 1000.0,
+        percentile(micros, 0.95) / 1000.0);
+  }
+
+  private long openAppeals() {
+    return jdbc.sql("select count(*) from appeal where status not in ('REJECTED', 'MERGED', 'CONCLUDED', "
+        + "'ARCHIVED')").query(Long.class).single();
+  }
+
+  /**
+   * Fills the database to {@code target} open appeals through the real steps, in-process: intake, and for nine in
+   * ten the dispatcher's review to a unit. The engine clock runs over the week before, so that the queues hold old
+   * and new work, some of it overdue.
+   */
+  private void fillTo(int target, List<String> weighted) throws Exception {
+    long open = openAppeals();
+    int missing = (int) Math.max(0, target - open);
+    if (missing == 0) {
+      return;
+    }
+    Instant weekAgo = Instant.now().minus(Duration.ofDays(7));
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger seq = new AtomicInteger(3_000_000 + (int) open);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      futures.add(pool.submit(() -> {
+        for (int k = done.getAndIncrement(); k < missing; k = done.getAndIncrement()) {
+          ClockUtil.setCurrentTime(java.util.Date.from(weekAgo.plus(Duration.ofMillis(
+              (long) ((double) (open + k) / target * Duration.ofDays(5).toMillis())))));
+          int i = seq.incrementAndGet();
+          if (i % 10 == 0) {
+            registerOnly(i);
+          } else {
+            registerAndDispatch(i, weighted.get(i % weighted.size()));
+          }
+          if (k % 5000 == 0) {
+            System.out.println("benchmark: " + (open + k) + " open appeals");
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  private static List<String> weightedUnits() {
+    List<String> list = new ArrayList<>();
+    UNIT_WEIGHTS.forEach((unit, weight) -> {
+      for (int i = 0; i < weight; i++) {
+        list.add(unit);
+      }
+    });
+    Collections.shuffle(list, new Random(7));
+    return list;
+  }
+
+  // --- helpers --------------------------------------------------------------------------------------------------
+
+  /** Runs {@code n} tasks on {@link #CLIENTS} threads; answers the rate per second. */
+  private static double run(int n, IntConsumer task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    AtomicInteger next = new AtomicInteger();
+    List<Callable<Void>> workers = new ArrayList<>();
+    for (int t = 0; t < CLIENTS; t++) {
+      workers.add(() -> {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+          task.accept(i);
+        }
+        return null;
+      });
+    }
+    long start = System.nanoTime();
+    for (Future<Void> f : pool.invokeAll(workers)) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    return n / seconds;
+  }
+
+  private <T> T as(String user, List<String> groups, java.util.function.Supplier<T> work) {
+    identityService.setAuthentication(user, groups);
+    try {
+      return work.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  record HttpResult(int status, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (Exception e) {
+        throw new IllegalStateException(body, e);
+      }
+    }
+  }
+
+  private static HttpResult expect(int status, HttpResult r) {
+    if (r.status() != status) {
+      throw new IllegalStateException("expected " + status + " but got " + r.status() + ": " + r.body());
+    }
+    return r;
+  }
+
+  private HttpResult send(String method, String path, String user, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", basic(user)).header("Accept", "application/json");
+    if (body != null) {
+      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    return send(b.build());
+  }
+
+  /** A filter's task list as Tasklist asks for it: HAL, with the filter's variables and the candidate groups. */
+  private HttpResult sendHal(String path, String user, String body) {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", basic(user)).header("Accept", "application/hal+json, application/json; q=0.5")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  private HttpResult send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new HttpResult(r.statusCode(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static long percentile(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(p * sorted.size()) - 1)));
+  }
+
+  private void section(String format, Object... args) {
+    line("");
+    line(format, args);
+  }
+
+  private void line(String format, Object... args) {
+    String s = String.format(Locale.ROOT, format, args);
+    report.append(s).append('\n');
+    System.out.println("benchmark | " + s);
+  }
+
+  private static List<JsonNode> readSamples() {
+    List<JsonNode> rows = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new ClassPathResource("demo-appeals.jsonl").getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.isBlank()) {
+          JsonNode row = JSON.readTree(line);
+          if (!row.path("invalid").asBoolean() && !row.path("department").asText().isEmpty()) {
+            rows.add(row);
+          }
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return rows;
+  }
+
+  private static Map<String, Integer> unitWeights() {
+    Map<String, Integer> counts = readSamples().stream().collect(Collectors.groupingBy(
+        r -> r.path("department").asText(), LinkedHashMap::new, Collectors.summingInt(r -> 1)));
+    return Collections.unmodifiableMap(counts);
+  }
+}
