@@ -24,6 +24,7 @@ import org.wenzheng.calendar.WorkingCalendar;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
+import org.wenzheng.data.Rows;
 
 /**
  * 效能问责: a case is opened with the appeal's trace as evidence, the unit's leaders explain in writing within two
@@ -86,7 +87,7 @@ public class AccountabilityCases {
 
   public AccountabilityCase get(long id) {
     return jdbc.sql("select " + COLUMNS + " from accountability_case where id = ?").param(id)
-        .query(AccountabilityCase.class).single();
+        .query(Rows.of(AccountabilityCase.class)).single();
   }
 
   /** For the Task_ExplainCase due date and the interrupting timer. */
@@ -149,13 +150,13 @@ public class AccountabilityCases {
   public List<AccountabilityCase> ofDepartment(String departmentCode, LocalDate from, LocalDate to) {
     return jdbc.sql("select " + COLUMNS + " from accountability_case where department_code = ? "
             + "and opened_at >= ? and opened_at < ? order by opened_at")
-        .params(departmentCode, startOf(from), startOf(to.plusDays(1))).query(AccountabilityCase.class).list();
+        .params(departmentCode, startOf(from), startOf(to.plusDays(1))).query(Rows.of(AccountabilityCase.class)).list();
   }
 
   /** Units publicly criticised (通报批评), newest first: for the public board. */
   public List<AccountabilityCase> publicCriticisms(int limit) {
     return jdbc.sql("select " + COLUMNS + " from accountability_case where ruling = 'PUBLIC_CRITICISM' "
-        + "order by ruled_at desc limit ?").param(limit).query(AccountabilityCase.class).list();
+        + "order by ruled_at desc limit ?").param(limit).query(Rows.of(AccountabilityCase.class)).list();
   }
 
   private static OffsetDateTime startOf(LocalDate day) {

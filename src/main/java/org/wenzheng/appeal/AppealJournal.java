@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.data.Rows;
 
 /**
  * The appeal's trace (痕迹管理): every step appends an event in the same transaction as the step itself, so the trace
@@ -40,7 +41,7 @@ public class AppealJournal {
     return jdbc.sql("""
             select id, appeal_id, occurred_at, type, actor, actor_unit, detail::text as detail
             from appeal_event where appeal_id = ? order by id""")
-        .param(appealId).query(AppealEvent.class).list();
+        .param(appealId).query(Rows.of(AppealEvent.class)).list();
   }
 
   private String toJson(Map<String, ?> detail) {

@@ -7,6 +7,7 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.data.Rows;
 
 /**
  * The appeal table. Each method is one step of the lifecycle and runs inside the engine's transaction for that step,
@@ -76,7 +77,7 @@ public class AppealRepository {
   }
 
   public Optional<Appeal> find(long id) {
-    return jdbc.sql("select " + COLUMNS + " from appeal where id = ?").param(id).query(Appeal.class).optional();
+    return jdbc.sql("select " + COLUMNS + " from appeal where id = ?").param(id).query(Rows.of(Appeal.class)).optional();
   }
 
   public Appeal get(long id) {
@@ -85,12 +86,12 @@ public class AppealRepository {
 
   public Optional<Appeal> findByTrackingNumber(String trackingNumber) {
     return jdbc.sql("select " + COLUMNS + " from appeal where tracking_number = ?")
-        .param(trackingNumber).query(Appeal.class).optional();
+        .param(trackingNumber).query(Rows.of(Appeal.class)).optional();
   }
 
   public Optional<Appeal> findByChannelMessage(Channel channel, String channelMessageId) {
     return jdbc.sql("select " + COLUMNS + " from appeal where channel = ? and channel_message_id = ?")
-        .params(channel.name(), channelMessageId).query(Appeal.class).optional();
+        .params(channel.name(), channelMessageId).query(Rows.of(Appeal.class)).optional();
   }
 
   /** Whether intake has just registered this appeal and its process has not started yet. */
@@ -164,7 +165,7 @@ public class AppealRepository {
   /** The appeals merged into this one. */
   public List<Appeal> mergedInto(long primaryId) {
     return jdbc.sql("select " + COLUMNS + " from appeal where merged_into = ? order by id").param(primaryId)
-        .query(Appeal.class).list();
+        .query(Rows.of(Appeal.class)).list();
   }
 
   /** A merged duplicate receives its primary's reply. */
@@ -209,7 +210,7 @@ public class AppealRepository {
   public List<Return> returns(long appealId) {
     return jdbc.sql("""
             select id, department_code, reason, returned_by, returned_at, justified, decision, decision_note
-            from appeal_return where appeal_id = ? order by id""").param(appealId).query(Return.class).list();
+            from appeal_return where appeal_id = ? order by id""").param(appealId).query(Rows.of(Return.class)).list();
   }
 
   /** Decides the appeal's latest undecided return: AGREED (justified), REJECTED or, by a dispute ruling, either. */

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wenzheng.data.Rows;
 
 /**
  * The tamper-evident seal on the appeal journal ({@code appeal_event}). Steps write their events in their own
@@ -89,10 +90,10 @@ public class AuditChain {
       record Last(long chainSeq, String hash) {
       }
       Last last = jdbc.sql("select chain_seq, hash from appeal_event where chain_seq is not null "
-              + "order by chain_seq desc limit 1").query(Last.class).optional().orElse(new Last(0, GENESIS));
+              + "order by chain_seq desc limit 1").query(Rows.of(Last.class)).optional().orElse(new Last(0, GENESIS));
       List<Event> events = jdbc.sql("select id, appeal_id, occurred_at, type, actor, actor_unit, detail::text "
               + "as detail from appeal_event where chain_seq is null order by id limit " + BATCH)
-          .query(Event.class).list();
+          .query(Rows.of(Event.class)).list();
       long seq = last.chainSeq();
       String prev = last.hash();
       for (Event e : events) {

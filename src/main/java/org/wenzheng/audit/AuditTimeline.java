@@ -33,6 +33,7 @@ import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.security.Groups;
+import org.wenzheng.data.Rows;
 
 /**
  * Every step of one appeal, in order, for auditors (痕迹管理): the project's own journal (sealed in the audit chain),
@@ -117,7 +118,7 @@ public class AuditTimeline {
 
   private void journal(Appeal appeal, List<Step> steps) {
     jdbc.sql("select id, occurred_at, type, actor, actor_unit, detail::text as detail, chain_seq from appeal_event "
-            + "where appeal_id = ? order by id").param(appeal.id()).query(JournalRow.class).list().stream()
+            + "where appeal_id = ? order by id").param(appeal.id()).query(Rows.of(JournalRow.class)).list().stream()
         // Messages are shown once, from the outbox, with their recipient and text.
         .filter(e -> !e.type().startsWith("NOTIFICATION_"))
         .forEach(e -> steps.add(new Step(local(e.occurredAt()), "journal", e.actor(), e.actorUnit(),
@@ -129,7 +130,7 @@ public class AuditTimeline {
     jdbc.sql("""
             select id, kind, channel, recipient, subject, body, message_id, status, attempts, last_error, created_at,
                    sent_at from notification where appeal_id = ? order by id""")
-        .param(appeal.id()).query(MessageRow.class).list().forEach(m -> {
+        .param(appeal.id()).query(Rows.of(MessageRow.class)).list().forEach(m -> {
           Map<String, Object> detail = new LinkedHashMap<>();
           detail.put("kind", m.kind());
           detail.put("channel", m.channel());

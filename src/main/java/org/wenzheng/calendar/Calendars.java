@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wenzheng.data.Rows;
 
 /**
  * The working calendar as data. Holds the current {@link WorkingCalendar} in memory (deadlines are computed often),
@@ -63,7 +64,7 @@ public class Calendars {
 
   public List<Day> year(int year) {
     return jdbc.sql("select day as date, kind, name from calendar_day where extract(year from day) = ? order by day")
-        .param(year).query(Day.class).list();
+        .param(year).query(Rows.of(Day.class)).list();
   }
 
   public boolean isLoaded(int year) {

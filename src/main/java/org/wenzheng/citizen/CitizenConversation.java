@@ -34,6 +34,7 @@ import org.wenzheng.directory.Directory;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
+import org.wenzheng.data.Rows;
 
 /**
  * 沟通 and 评价: a handler's question to the citizen and the citizen's answer; the citizen's own rating of the reply.
@@ -122,18 +123,18 @@ public class CitizenConversation {
 
   public Optional<Question> openQuestion(long appealId) {
     return jdbc.sql("select " + COLUMNS + " from appeal_question where appeal_id = ? and status = 'OPEN'")
-        .param(appealId).query(Question.class).optional();
+        .param(appealId).query(Rows.of(Question.class)).optional();
   }
 
   /** The last question, if the citizen has not answered it yet (still waited for, or answered late if at all). */
   public Optional<Question> pendingQuestion(long appealId) {
     return jdbc.sql("select " + COLUMNS + " from appeal_question where appeal_id = ? order by id desc limit 1")
-        .param(appealId).query(Question.class).optional().filter(q -> q.answer() == null);
+        .param(appealId).query(Rows.of(Question.class)).optional().filter(q -> q.answer() == null);
   }
 
   public List<Question> questions(long appealId) {
     return jdbc.sql("select " + COLUMNS + " from appeal_question where appeal_id = ? order by id").param(appealId)
-        .query(Question.class).list();
+        .query(Rows.of(Question.class)).list();
   }
 
   /**
@@ -145,7 +146,7 @@ public class CitizenConversation {
   @Transactional
   public void answer(Appeal appeal, String text, Via via) {
     Question q = jdbc.sql("select " + COLUMNS + " from appeal_question where appeal_id = ? order by id desc "
-        + "limit 1 for update").param(appeal.id()).query(Question.class).optional()
+        + "limit 1 for update").param(appeal.id()).query(Rows.of(Question.class)).optional()
         .filter(x -> x.answer() == null)
         .orElseThrow(() -> new NothingToDo("目前没有需要您答复的问题"));
     boolean inTime = q.open();
@@ -260,7 +261,7 @@ public class CitizenConversation {
   }
 
   private Question get(long id) {
-    return jdbc.sql("select " + COLUMNS + " from appeal_question where id = ?").param(id).query(Question.class)
+    return jdbc.sql("select " + COLUMNS + " from appeal_question where id = ?").param(id).query(Rows.of(Question.class))
         .single();
   }
 

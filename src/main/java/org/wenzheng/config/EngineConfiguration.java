@@ -31,12 +31,18 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    CachedOgnlProperties.install();
     List<CommandInterceptor> post = configuration.getCustomPostCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     post.add(new RejectedInputInterceptor());
     // The beans behind the forms' facts need the engine's services, which exist only after the engine: look up late.
     post.add(new FormFactsInterceptor(formFacts::getObject));
     configuration.setCustomPostCommandInterceptorsTxRequired(post);
+    List<org.camunda.bpm.engine.impl.interceptor.SessionFactory> sessions =
+        configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomSessionFactories());
+    sessions.addAll(LeanSessions.factories());
+    configuration.setCustomSessionFactories(sessions);
 
     List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomHistoryLevels());

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wenzheng.calendar.Basis;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.data.Rows;
 
 /** {@code appeal_clock}, and the deadline columns of {@code appeal}. */
 @Repository
@@ -27,19 +28,19 @@ class ClockRepository {
 
   Optional<Clock> open(long appealId, ClockKind kind) {
     return jdbc.sql("select " + COLUMNS + " from appeal_clock where appeal_id = ? and kind = ? and stopped_at is null "
-        + "order by id desc limit 1").params(appealId, kind.name()).query(Clock.class).optional();
+        + "order by id desc limit 1").params(appealId, kind.name()).query(Rows.of(Clock.class)).optional();
   }
 
   List<Clock> of(long appealId) {
     return jdbc.sql("select " + COLUMNS + " from appeal_clock where appeal_id = ? order by id").param(appealId)
-        .query(Clock.class).list();
+        .query(Rows.of(Clock.class)).list();
   }
 
   /** Open working-time clocks whose span touches [from, to]. */
   List<Clock> openWorkingClocksTouching(Instant from, Instant to) {
     return jdbc.sql("select " + COLUMNS + " from appeal_clock where stopped_at is null and basis = 'WORKING' "
             + "and started_at <= ? and due_at >= ? order by id")
-        .params(utc(to), utc(from)).query(Clock.class).list();
+        .params(utc(to), utc(from)).query(Rows.of(Clock.class)).list();
   }
 
   long start(long appealId, ClockKind kind, String department, String allowed, Basis basis, Instant started,
@@ -78,7 +79,7 @@ class ClockRepository {
     return jdbc.sql("""
             update appeal_clock set stopped_at = null, stop_reason = null, frozen = false
             where id = (select max(id) from appeal_clock where appeal_id = ? and kind = ?) and stop_reason = 'DONE'
-            returning\s""" + COLUMNS).params(appealId, kind.name()).query(Clock.class).optional();
+            returning\s""" + COLUMNS).params(appealId, kind.name()).query(Rows.of(Clock.class)).optional();
   }
 
   /** Stops and freezes the clock: late if the step completed after the due instant, whatever the timer did. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.wenzheng.data.Rows;
 
 /** The units and mailboxes of the city. Read on every review, so the queries are kept trivial. */
 @Service
@@ -17,7 +18,7 @@ public class Directory {
 
   public List<Unit> units() {
     return jdbc.sql("select code, name, kind, parent_code, email, active from unit order by kind, code")
-        .query(Unit.class).list();
+        .query(Rows.of(Unit.class)).list();
   }
 
   /** Units a dispatcher may send appeals to, in the order they are offered: city departments, then districts. */
@@ -30,7 +31,7 @@ public class Directory {
       return Optional.empty();
     }
     return jdbc.sql("select code, name, kind, parent_code, email, active from unit where code = ?")
-        .param(code).query(Unit.class).optional();
+        .param(code).query(Rows.of(Unit.class)).optional();
   }
 
   public boolean isActiveUnit(String code) {
@@ -43,11 +44,11 @@ public class Directory {
 
   public List<Mailbox> mailboxes() {
     return jdbc.sql("select code, name, unit_code, active from mailbox order by unit_code nulls first, code")
-        .query(Mailbox.class).list();
+        .query(Rows.of(Mailbox.class)).list();
   }
 
   public Optional<Mailbox> mailbox(String code) {
     return jdbc.sql("select code, name, unit_code, active from mailbox where code = ?")
-        .param(code).query(Mailbox.class).optional();
+        .param(code).query(Rows.of(Mailbox.class)).optional();
   }
 }

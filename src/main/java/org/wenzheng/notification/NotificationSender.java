@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.data.Rows;
 
 /**
  * Sends what the outbox holds. Each message is claimed with {@code FOR UPDATE SKIP LOCKED}, so two threads or two
@@ -87,7 +88,7 @@ class NotificationSender implements DisposableBean {
               select id, appeal_id, channel, recipient, subject, body, message_id, attempts
               from notification where id = ? and status = 'PENDING' and next_attempt_at <= ?
               for update skip locked""")
-          .params(id, EngineClock.nowUtc()).query(Pending.class).optional();
+          .params(id, EngineClock.nowUtc()).query(Rows.of(Pending.class)).optional();
       if (row.isEmpty()) {
         // Sent already, another sender holds it, or it has just failed and waits for its retry: an immediate
         // attempt racing the poller must not try again at once (and double the wait).

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.data.Rows;
 
 /**
  * Client applications allowed to create Open311 requests, each with its own API key, issued and revoked by an
@@ -56,11 +57,11 @@ public class Open311Clients {
   }
 
   public List<Client> all() {
-    return jdbc.sql("select " + COLUMNS + " from open311_client order by id").query(Client.class).list();
+    return jdbc.sql("select " + COLUMNS + " from open311_client order by id").query(Rows.of(Client.class)).list();
   }
 
   public Optional<Client> get(long id) {
-    return jdbc.sql("select " + COLUMNS + " from open311_client where id = ?").param(id).query(Client.class)
+    return jdbc.sql("select " + COLUMNS + " from open311_client where id = ?").param(id).query(Rows.of(Client.class))
         .optional();
   }
 
@@ -70,7 +71,7 @@ public class Open311Clients {
       return Optional.empty();
     }
     Optional<Client> client = jdbc.sql("select " + COLUMNS + " from open311_client where key_hash = ? "
-        + "and revoked_at is null").param(hash(apiKey.strip())).query(Client.class).optional();
+        + "and revoked_at is null").param(hash(apiKey.strip())).query(Rows.of(Client.class)).optional();
     client.ifPresent(c -> jdbc.sql("update open311_client set last_used_at = ? where id = ?")
         .params(EngineClock.nowUtc(), c.id()).update());
     return client;

@@ -33,6 +33,7 @@ import org.wenzheng.intake.AppealSubmission;
 import org.wenzheng.intake.IntakeService;
 import org.wenzheng.publicboard.PublicText;
 import org.wenzheng.web.InvalidFieldException;
+import org.wenzheng.data.Rows;
 
 /**
  * Appeals as Open311 GeoReport v2 sees them: the appeal types are the services; a request is an appeal, created
@@ -232,7 +233,7 @@ class Open311Service {
       List<String> numbers = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct()
           .limit(MAX_ROWS).toList();
       return jdbc.sql(SELECT + " where a.tracking_number in (:ids) order by a.received_at desc")
-          .param("ids", numbers).query(Row.class).list().stream().map(this::request).toList();
+          .param("ids", numbers).query(Rows.of(Row.class)).list().stream().map(this::request).toList();
     }
     Instant end = time(p, "end_date").orElse(EngineClock.now());
     Instant start = time(p, "start_date").orElse(end.minus(MAX_SPAN));
@@ -266,11 +267,11 @@ class Open311Service {
     if (code != null) {
       query = query.param("code", code);
     }
-    return query.query(Row.class).list().stream().map(this::request).toList();
+    return query.query(Rows.of(Row.class)).list().stream().map(this::request).toList();
   }
 
   Map<String, Object> request(String trackingNumber) {
-    return jdbc.sql(SELECT + " where a.tracking_number = ?").param(trackingNumber).query(Row.class).optional()
+    return jdbc.sql(SELECT + " where a.tracking_number = ?").param(trackingNumber).query(Rows.of(Row.class)).optional()
         .map(this::request)
         .orElseThrow(() -> new Open311Error(404, "service_request_id '" + trackingNumber + "' not found"));
   }

@@ -14,6 +14,7 @@ import org.wenzheng.accountability.AccountabilityCases;
 import org.wenzheng.appeal.HandlingOutcome;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
+import org.wenzheng.data.Rows;
 
 /**
  * {@code /board} 问题与答复: the latest answered appeals, those being handled, those not finished on time (with the
@@ -79,7 +80,7 @@ class BoardController {
     if (sql.contains(":now")) {
       query = query.param("now", now);
     }
-    List<Row> rows = query.query(Row.class).list();
+    List<Row> rows = query.query(Rows.of(Row.class)).list();
     model.addAttribute("tab", shown);
     model.addAttribute("page", p);
     model.addAttribute("hasNext", rows.size() > PAGE);

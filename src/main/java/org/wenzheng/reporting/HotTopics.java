@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.text.AppealWords;
 import org.wenzheng.text.Words;
+import org.wenzheng.data.Rows;
 
 /**
  * 热点: what the period's appeals are about. Each appeal's title and content are segmented once (Lucene smartcn,
@@ -58,7 +59,7 @@ public class HotTopics {
             select cur.term, cur.n as appeals, coalesce(prev.n, 0) as previous
             from cur left join prev on prev.term = cur.term
             order by\s""" + order + " limit :limit")
-        .params(params(period)).param("minimum", minimum).param("limit", limit).query(Topic.class).list();
+        .params(params(period)).param("minimum", minimum).param("limit", limit).query(Rows.of(Topic.class)).list();
   }
 
   /** The period, the previous one, and the stop words (a word added to the list stops counting, no re-indexing). */

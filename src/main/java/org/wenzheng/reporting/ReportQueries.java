@@ -22,6 +22,7 @@ import org.wenzheng.appeal.Labelled;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.directory.Mailbox;
 import org.wenzheng.web.InvalidFieldException;
+import org.wenzheng.data.Rows;
 
 /**
  * The figures of a period, in one pass over the period's appeals (grouping sets: the city, each unit, channel, type
@@ -168,7 +169,7 @@ public class ReportQueries {
             from appeal_return r join appeal a on a.id = r.appeal_id
             where a.received_at >= :from and a.received_at < :until
             group by r.department_code""")
-        .param("from", utc(period.start())).param("until", utc(period.end())).query(UnitReturns.class).list();
+        .param("from", utc(period.start())).param("until", utc(period.end())).query(Rows.of(UnitReturns.class)).list();
     Map<String, UnitReturns> byUnit = new LinkedHashMap<>();
     rows.forEach(r -> byUnit.put(r.departmentCode(), r));
     for (Map.Entry<String, Figures> e : units.entrySet()) {

@@ -10,6 +10,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
+import org.wenzheng.data.Rows;
 
 /**
  * Possible duplicates of an appeal, for the dispatcher to see at review: appeals of the last seven days from the same
@@ -70,7 +71,7 @@ class DuplicateFinder {
         .param("id", appeal.id()).param("since", appeal.receivedAt().minus(WINDOW))
         .param("phone", appeal.citizenPhone()).param("district", appeal.district()).param("street", appeal.street())
         .param("similar", SIMILAR).param("max", MAX)
-        .query(Candidate.class).list();
+        .query(Rows.of(Candidate.class)).list();
   }
 
   /** One line per candidate, for the review form. */

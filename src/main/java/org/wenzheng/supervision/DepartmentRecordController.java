@@ -20,6 +20,7 @@ import org.wenzheng.security.StaffUser;
 import org.wenzheng.web.ForbiddenException;
 import org.wenzheng.web.InvalidFieldException;
 import org.wenzheng.web.NotFoundException;
+import org.wenzheng.data.Rows;
 
 /**
  * {@code GET /api/departments/{code}/record?from=2026-03-01&to=2026-03-31}: a unit's efficiency record for a period
@@ -85,7 +86,7 @@ class DepartmentRecordController {
             where r.department_code = ? and r.returned_at >= ? and r.returned_at < ? order by r.returned_at, r.id""")
         .params(code, start.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
             end.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
-        .query(ReturnEntry.class).list();
+        .query(Rows.of(ReturnEntry.class)).list();
     List<ExtensionRequests.Extension> e = extensions.ofDepartment(code, start, end);
     List<AccountabilityCase> c = cases.ofDepartment(code, start, end);
     Totals totals = new Totals(n.size(), (int) n.stream().filter(x -> "MISSED".equals(x.outcome())).count(),

@@ -27,6 +27,7 @@ import org.wenzheng.deadline.Deadlines;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
+import org.wenzheng.data.Rows;
 
 /**
  * 延期: a unit asks, before its deadline and with an objective reason, to answer later. Its leaders and then the
@@ -138,7 +139,7 @@ public class ExtensionRequests {
 
   public Extension get(long id) {
     return jdbc.sql("select " + COLUMNS + " from extension_request where id = ?").param(id)
-        .query(Extension.class).single();
+        .query(Rows.of(Extension.class)).single();
   }
 
   public void recordLeaderDecision(Appeal appeal, long id, Decision decision, String note) {
@@ -202,7 +203,7 @@ public class ExtensionRequests {
             + "and requested_at >= ? and requested_at < ? order by requested_at")
         .params(departmentCode, from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
             to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
-        .query(Extension.class).list();
+        .query(Rows.of(Extension.class)).list();
   }
 
   private void setStatus(long id, String status) {

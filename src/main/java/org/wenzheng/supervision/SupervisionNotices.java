@@ -24,6 +24,7 @@ import org.wenzheng.deadline.Deadlines;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
+import org.wenzheng.data.Rows;
 
 /**
  * 督办: the supervision office's notice to a unit whose clock ran out. The notice sets a new deadline in working time,
@@ -94,7 +95,7 @@ public class SupervisionNotices {
   }
 
   public Notice get(long id) {
-    return jdbc.sql("select " + COLUMNS + " from supervision_notice where id = ?").param(id).query(Notice.class)
+    return jdbc.sql("select " + COLUMNS + " from supervision_notice where id = ?").param(id).query(Rows.of(Notice.class))
         .single();
   }
 
@@ -114,6 +115,6 @@ public class SupervisionNotices {
             + "where department_code = ? and issued_at >= ? and issued_at < ? order by issued_at")
         .params(departmentCode, from.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
             to.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
-        .query(Notice.class).list();
+        .query(Rows.of(Notice.class)).list();
   }
 }

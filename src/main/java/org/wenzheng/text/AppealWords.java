@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.data.Rows;
 
 /**
  * The word index: each appeal's words ({@link Words}), segmented once when the appeal arrives and stored in
@@ -54,7 +55,7 @@ public class AppealWords {
       List<Pending> pending = jdbc.sql("""
               select a.id, a.title, a.content, a.received_at from appeal a
               where not exists (select 1 from appeal_words w where w.appeal_id = a.id)
-              order by a.id limit""" + " " + BATCH + " for update of a skip locked").query(Pending.class).list();
+              order by a.id limit""" + " " + BATCH + " for update of a skip locked").query(Rows.of(Pending.class)).list();
       pending.forEach(p -> index(p.id(), p.receivedAt(), p.title(), p.content()));
       return pending.size();
     });

@@ -81,7 +81,17 @@ import org.wenzheng.support.TestMail;
     "logging.level.org.springframework=WARN"})
 @ActiveProfiles({"demo", "test"})
 @ContextConfiguration(initializers = TestMail.Initializer.class)
+@org.springframework.context.annotation.Import(LoadBenchmark.Diagnostics.class)
 class LoadBenchmark {
+
+  @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+  static class Diagnostics {
+    @org.springframework.context.annotation.Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("benchmark.delegate-timing")
+    DelegateTiming delegateTiming() {
+      return new DelegateTiming();
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 8);
@@ -160,11 +170,13 @@ class LoadBenchmark {
 
   private void intake(BareEngine bare) throws Exception {
     int n = Integer.getInteger("benchmark.intake", 3000);
-    section("Intake: %d appeals from %d clients (after %d to warm up)", n, CLIENTS, n / 5);
+    section("Intake: %d appeals from %d clients (after %d to warm up)", n, CLIENTS,
+        Integer.getInteger("benchmark.warmup", n / 5));
     AtomicInteger seq = new AtomicInteger();
     // Warm up both (JIT, connection pools, caches), then measure each twice, alternating.
-    run(n / 5, i -> postAppeal(seq.incrementAndGet()));
-    run(n / 5, i -> bare.start("W-" + i, "dispatch"));
+    int warmup = Integer.getInteger("benchmark.warmup", n / 5);
+    run(warmup, i -> postAppeal(seq.incrementAndGet()));
+    run(warmup, i -> bare.start("W-" + i, "dispatch"));
     double ours = 0;
     double theirs = 0;
     for (int round = 0; round < 2; round++) {
@@ -213,14 +225,28 @@ class LoadBenchmark {
     List<String> units = List.copyOf(UNIT_WEIGHTS.keySet());
     List<String> trackingNumbers = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger seq = new AtomicInteger(1_000_000);
-    run(n / 6, i -> trackingNumbers.add(plainPath(seq.incrementAndGet(), units)));
+    // Warm up first: the JIT compiles Camunda, Spring and Jersey for the first minute or so of a fresh JVM.
+    run(Integer.getInteger("benchmark.warmup", n / 2), i -> trackingNumbers.add(plainPath(seq.incrementAndGet(),
+        units)));
     trackingNumbers.clear();
+    DelegateTiming.MICROS.clear();
+    DelegateTiming.CALLS.clear();
     stepTimes.clear();
     stepCounts.clear();
-    double rate = run(n, i -> trackingNumbers.add(plainPath(seq.incrementAndGet(), units)));
+    double rate = 0;
+    int rounds = Integer.getInteger("benchmark.rounds", 1);
+    for (int r = 1; r <= rounds; r++) {
+      rate = run(n, i -> trackingNumbers.add(plainPath(seq.incrementAndGet(), units)));
+      if (rounds > 1) {
+        line("  round %d: %.1f appeals/s", r, rate);
+      }
+    }
     line("  %.1f appeals/s (goal >= 40), %d requests per appeal", rate, 11);
     stepTimes.forEach((name, micros) -> line("    %-60s %6.1f ms per request", name,
         micros.sum() / 1000.0 / stepCounts.get(name).sum()));
+    DelegateTiming.MICROS.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+        .forEach(e -> line("    %-60s %6.2f ms per appeal (%d calls)", e.getKey(), e.getValue().sum() / 1000.0 / n,
+            DelegateTiming.CALLS.get(e.getKey()).sum()));
     // Archiving runs asynchronously after the rating: wait for it, then weigh each appeal's history.
     long deadline = System.currentTimeMillis() + 300_000;
     while (System.currentTimeMillis() < deadline && jdbc.sql("select count(*) from appeal where tracking_number = "
@@ -615,15 +641,34 @@ class LoadBenchmark {
     return r;
   }
 
+  /**
+   * One request on a kept-alive connection (HttpURLConnection: the JDK's HttpClient spends more CPU per request than
+   * the server's lighter endpoints, and the clients share the machine with the application).
+   */
   private HttpResult send(String method, String path, String user, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", basic(user)).header("Accept", "application/json");
-    if (body != null) {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-    } else {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
+    try {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create("http://localhost:" + port + path)
+          .toURL().openConnection();
+      c.setRequestMethod(method);
+      c.setRequestProperty("Authorization", basic(user));
+      c.setRequestProperty("Accept", "application/json");
+      if (body != null) {
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        try (var out = c.getOutputStream()) {
+          out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int status = c.getResponseCode();
+      var in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+      String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      if (in != null) {
+        in.close();
+      }
+      return new HttpResult(status, text);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
     }
-    return send(b.build());
   }
 
   /** A filter's task list as Tasklist asks for it: HAL, with the filter's variables and the candidate groups. */
