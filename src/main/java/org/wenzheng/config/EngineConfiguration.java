@@ -32,6 +32,7 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     CachedOgnlProperties.install();
+    configuration.setIdGenerator(new CompactIds());
     List<CommandInterceptor> post = configuration.getCustomPostCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     post.add(new RejectedInputInterceptor());
