@@ -206,6 +206,12 @@ public class ExtensionRequests {
         .query(Rows.of(Extension.class)).list();
   }
 
+  /** Whether a request of this appeal waits for a decision (its approval process is running). */
+  boolean hasPending(long appealId) {
+    return jdbc.sql("select exists (select 1 from extension_request where appeal_id = ? and status = 'PENDING')")
+        .param(appealId).query(Boolean.class).single();
+  }
+
   private void setStatus(long id, String status) {
     jdbc.sql("update extension_request set status = ?, decided_at = ? where id = ? and status = 'PENDING'")
         .params(status, EngineClock.nowUtc(), id).update();

@@ -17,20 +17,34 @@ class StepCompletion {
 
   private final RuntimeService runtimeService;
   private final SystemActions system;
+  private final ExtensionRequests extensions;
 
-  StepCompletion(RuntimeService runtimeService, SystemActions system) {
+  StepCompletion(RuntimeService runtimeService, SystemActions system, ExtensionRequests extensions) {
     this.runtimeService = runtimeService;
     this.system = system;
+    this.extensions = extensions;
   }
 
+  /**
+   * Only a clock that ran out can have a supervision case (the overdue mark starts it, and the mark stays on the
+   * clock), and only an appeal with a pending request has an approval waiting: the engine is asked only then, not on
+   * every acknowledgement and reply.
+   */
   @EventListener
   void onClockStopped(ClockStopped stopped) {
+    boolean supervised = stopped.overdue();
+    boolean requested = stopped.kind() == ClockKind.RESOLUTION && extensions.hasPending(stopped.appealId());
+    if (!supervised && !requested) {
+      return;
+    }
     system.run(() -> {
-      runtimeService.createMessageCorrelation(SupervisionProcess.MESSAGE_STEP_DONE)
-          .processInstanceBusinessKey(stopped.trackingNumber())
-          .processInstanceVariableEquals(SupervisionProcess.VAR_KIND, stopped.kind().name())
-          .correlateAll();
-      if (stopped.kind() == ClockKind.RESOLUTION) {
+      if (supervised) {
+        runtimeService.createMessageCorrelation(SupervisionProcess.MESSAGE_STEP_DONE)
+            .processInstanceBusinessKey(stopped.trackingNumber())
+            .processInstanceVariableEquals(SupervisionProcess.VAR_KIND, stopped.kind().name())
+            .correlateAll();
+      }
+      if (requested) {
         runtimeService.createMessageCorrelation(ExtensionRequestProcess.MESSAGE_HANDLING_FINISHED)
             .processInstanceBusinessKey(stopped.trackingNumber())
             .correlateAll();
