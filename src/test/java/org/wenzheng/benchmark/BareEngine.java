@@ -24,6 +24,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 final class BareEngine implements AutoCloseable {
 
   static final String PROCESS = "BareAppeal";
+  /** The plain path's shape: four user tasks (a timer on the second) and a message, as review, acknowledge, handle,
+   * reply review and the citizen's rating. */
+  static final String LIFECYCLE = "BareLifecycle";
+  static final String RATED = "BareRated";
 
   final ProcessEngine engine;
 
@@ -52,8 +56,19 @@ final class BareEngine implements AutoCloseable {
         .boundaryEvent("Timer_Overdue").cancelActivity(false).timerWithDuration("PT8H").endEvent()
         .moveToActivity("Task_Review").endEvent()
         .done();
+    BpmnModelInstance lifecycle = Bpmn.createExecutableProcess(LIFECYCLE).camundaHistoryTimeToLive(1825)
+        .startEvent()
+        .userTask("Task_Review").camundaCandidateGroups("${group}")
+        .userTask("Task_Acknowledge").camundaCandidateGroups("${group}")
+        .boundaryEvent("Timer_Response").cancelActivity(false).timerWithDuration("PT8H").endEvent()
+        .moveToActivity("Task_Acknowledge")
+        .userTask("Task_Handle").camundaCandidateGroups("${group}")
+        .userTask("Task_ReplyReview").camundaCandidateGroups("${group}")
+        .intermediateCatchEvent("Event_Rated").message(RATED)
+        .endEvent()
+        .done();
     engine.getRepositoryService().createDeployment().addModelInstance("bare-appeal.bpmn", model)
-        .enableDuplicateFiltering(true).deploy();
+        .addModelInstance("bare-lifecycle.bpmn", lifecycle).name("bare").enableDuplicateFiltering(true).deploy();
     return new BareEngine(engine);
   }
 
