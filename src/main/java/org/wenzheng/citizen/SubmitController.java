@@ -94,7 +94,9 @@ class SubmitController {
     try {
       appeal = intake.submit(toSubmission(form)).appeal();
     } catch (InvalidFieldException e) {
-      errors.rejectValue(e.getField(), "invalid", e.getMessage());
+      // The submission's fields (citizen.name, location.street, channelMessageId) are the form's name, street, ...
+      String field = e.getField().substring(e.getField().lastIndexOf('.') + 1);
+      errors.rejectValue(field.equals("channelMessageId") ? "submissionId" : field, "invalid", e.getMessage());
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return "public/submit";
     }

@@ -1,10 +1,5 @@
 package org.wenzheng.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
@@ -14,8 +9,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The engine history Wenzheng keeps: everything Camunda's FULL level records about who did what, minus the copies
@@ -84,28 +77,6 @@ class AuditHistoryLevel extends AbstractHistoryLevel {
 
   /** The keys of every field of the forms on the classpath ({@code forms/*.form}): what people submit. */
   static Set<String> formFieldKeys() {
-    Set<String> keys = new HashSet<>();
-    ObjectMapper json = new ObjectMapper();
-    try {
-      for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
-        try (InputStream in = form.getInputStream()) {
-          collectKeys(json.readTree(in), keys);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the forms' fields", e);
-    }
-    return keys;
-  }
-
-  private static void collectKeys(JsonNode node, Set<String> keys) {
-    if (node.isObject()) {
-      if (node.hasNonNull("key") && node.hasNonNull("type")) {
-        keys.add(node.get("key").asText());
-      }
-      node.forEach(child -> collectKeys(child, keys));
-    } else if (node.isArray()) {
-      node.forEach(child -> collectKeys(child, keys));
-    }
+    return FormFields.allKeys();
   }
 }

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -36,8 +38,10 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
     List<CommandInterceptor> post = configuration.getCustomPostCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     post.add(new RejectedInputInterceptor());
+    Map<String, Set<String>> fields = FormFields.byForm();
+    post.add(new SubmittedValuesInterceptor(fields));
     // The beans behind the forms' facts need the engine's services, which exist only after the engine: look up late.
-    post.add(new FormFactsInterceptor(formFacts::getObject));
+    post.add(new FormFactsInterceptor(formFacts::getObject, fields));
     configuration.setCustomPostCommandInterceptorsTxRequired(post);
     List<org.camunda.bpm.engine.impl.interceptor.SessionFactory> sessions =
         configuration.getCustomSessionFactories() == null ? new ArrayList<>()

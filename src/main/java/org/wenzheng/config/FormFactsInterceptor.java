@@ -1,7 +1,11 @@
 package org.wenzheng.config;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -11,6 +15,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.value.UntypedValueImpl;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.wenzheng.appeal.FormFacts;
 
@@ -22,9 +27,11 @@ import org.wenzheng.appeal.FormFacts;
 class FormFactsInterceptor extends CommandInterceptor {
 
   private final Supplier<FormFacts> facts;
+  private final Map<String, Set<String>> fieldsByForm;
 
-  FormFactsInterceptor(Supplier<FormFacts> facts) {
+  FormFactsInterceptor(Supplier<FormFacts> facts, Map<String, Set<String>> fieldsByForm) {
     this.facts = facts;
+    this.fieldsByForm = fieldsByForm;
   }
 
   @Override
@@ -46,8 +53,32 @@ class FormFactsInterceptor extends CommandInterceptor {
           }
         }
       }
+      if (task != null) {
+        shownAsWritten(task, variables);
+      }
     }
     return result;
+  }
+
+  /**
+   * What the form shows as text (every string that is not the value of one of its fields) is escaped for Markdown,
+   * so that a citizen's or a unit's words appear exactly as written, never as a link, an image or a heading
+   * ({@link PlainText}). The values of the form's own fields stay as they are, to be edited.
+   */
+  private void shownAsWritten(TaskEntity task, VariableMap variables) {
+    Expression form = task.getTaskDefinition() == null ? null
+        : task.getTaskDefinition().getCamundaFormDefinitionKey();
+    if (form == null) {
+      return;
+    }
+    Set<String> fields = fieldsByForm.getOrDefault(form.getExpressionText(), Set.of());
+    for (String name : List.copyOf(variables.keySet())) {
+      TypedValue value = variables.getValueTyped(name);
+      if (!fields.contains(name) && value instanceof StringValue text && text.getValue() != null) {
+        variables.putValueTyped(name, Variables.stringValue(PlainText.forMarkdown(text.getValue()),
+            value.isTransient()));
+      }
+    }
   }
 
   /** A plain Java value as the engine would type it (String, Boolean, ...), so clients see its type as usual. */

@@ -25,6 +25,7 @@ import org.wenzheng.directory.Mailbox;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.text.AppealWords;
 import org.wenzheng.web.InvalidFieldException;
+import org.wenzheng.web.TextInput;
 
 /**
  * 受理: one record and one process instance per appeal, whatever the channel. The appeal row and the start of its
@@ -96,6 +97,7 @@ public class IntakeService {
   }
 
   private NewAppeal toNewAppeal(AppealSubmission s) {
+    refuseUnreadableText(s);
     Channel channel = Labelled.parse(Channel.class, s.channel()).orElseThrow();
     AppealType requestedType = s.appealType() == null ? null
         : Labelled.parse(AppealType.class, s.appealType()).orElseThrow();
@@ -106,11 +108,17 @@ public class IntakeService {
     if (channel == Channel.MAILBOX && mailbox == null) {
       throw new InvalidFieldException("mailbox", "来自领导信箱的诉求必须注明信箱");
     }
+    // strip() also removes the ideographic space (U+3000): a content of nothing but spaces is no content.
     String content = s.content().strip();
+    if (content.isEmpty()) {
+      throw new InvalidFieldException("content", "必填");
+    }
     String title = blankToNull(s.title());
     var citizen = s.citizen();
     var location = s.location();
-    return new NewAppeal(channel, s.channelMessageId().strip(), title == null ? titleFrom(content) : title,
+    // The channel's message id is its idempotency key: compared exactly as sent, never normalised, so that two
+    // different messages are never taken for one.
+    return new NewAppeal(channel, s.channelMessageId(), title == null ? titleFrom(content) : title,
         content, requestedType, mailbox,
         citizen == null ? null : blankToNull(citizen.name()),
         citizen == null ? null : blankToNull(citizen.phone()),
@@ -129,5 +137,30 @@ public class IntakeService {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** Text no person types (a NUL byte, a broken encoding) is refused with the field's name, never stored. */
+  private static void refuseUnreadableText(AppealSubmission s) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("channelMessageId", s.channelMessageId());
+    fields.put("title", s.title());
+    fields.put("content", s.content());
+    fields.put("mailbox", s.mailbox());
+    if (s.citizen() != null) {
+      fields.put("citizen.name", s.citizen().name());
+      fields.put("citizen.phone", s.citizen().phone());
+      fields.put("citizen.email", s.citizen().email());
+    }
+    if (s.location() != null) {
+      fields.put("location.district", s.location().district());
+      fields.put("location.street", s.location().street());
+      fields.put("location.address", s.location().address());
+    }
+    fields.forEach((field, value) -> {
+      String problem = TextInput.problem(value);
+      if (problem != null) {
+        throw new InvalidFieldException(field, problem);
+      }
+    });
   }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** {@code /demo/mail}: what the demo's in-process SMTP server received, newest first. Staff only. */
+/** {@code /demo/mail}: what the demo's in-process SMTP server received, newest first. Administrators only: it holds every unit's mail and citizens' signed links. */
 @Controller
 @Profile("demo")
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")

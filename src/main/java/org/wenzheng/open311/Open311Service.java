@@ -32,6 +32,7 @@ import org.wenzheng.directory.Mailbox;
 import org.wenzheng.intake.AppealSubmission;
 import org.wenzheng.intake.IntakeService;
 import org.wenzheng.publicboard.PublicText;
+import org.wenzheng.web.TextInput;
 import org.wenzheng.web.InvalidFieldException;
 import org.wenzheng.data.Rows;
 
@@ -136,6 +137,7 @@ class Open311Service {
   /** POST requests: the parameters as the client sent them (form-encoded). */
   @Transactional
   Map<String, Object> create(Open311Clients.Client client, Map<String, String> p) {
+    cleanText(p);
     String code = required(p, "service_code");
     if (!codes().contains(code)) {
       throw new Open311Error(400, "service_code '" + code + "' is not a service of this endpoint");
@@ -228,10 +230,14 @@ class Open311Service {
 
   /** requests: by ids (which overrides every other filter), or by service, period and status. */
   List<Map<String, Object>> requests(Map<String, String> p) {
+    cleanText(p);
     String ids = blankToNull(p.get("service_request_id"));
     if (ids != null) {
       List<String> numbers = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct()
           .limit(MAX_ROWS).toList();
+      if (numbers.isEmpty()) {
+        throw new Open311Error(400, "service_request_id names no request");
+      }
       return jdbc.sql(SELECT + " where a.tracking_number in (:ids) order by a.received_at desc")
           .param("ids", numbers).query(Rows.of(Row.class)).list().stream().map(this::request).toList();
     }
@@ -298,17 +304,19 @@ class Open311Service {
     OffsetDateTime expected = closed || status == AppealStatus.PENDING_REVIEW || status == AppealStatus.RETURNED
         ? null : r.resolutionDueAt();
     m.put("expected_datetime", expected == null ? null : W3.format(expected.toInstant()));
-    m.put("address", publicAddress(r));
+    // Without the citizen's consent nothing of their words or their place beyond the district is public.
+    m.put("address", r.publishable() ? publicAddress(r) : r.district());
     m.put("address_id", null);
     m.put("zipcode", null);
-    m.put("lat", r.lat() == null ? null : r.lat().setScale(3, RoundingMode.HALF_UP));
-    m.put("long", r.lon() == null ? null : r.lon().setScale(3, RoundingMode.HALF_UP));
+    m.put("lat", r.lat() == null || !r.publishable() ? null : r.lat().setScale(3, RoundingMode.HALF_UP));
+    m.put("long", r.lon() == null || !r.publishable() ? null : r.lon().setScale(3, RoundingMode.HALF_UP));
     m.put("media_url", null);
     return m;
   }
 
   private String notes(Row r, AppealStatus status, String unit) {
-    String reply = r.replyText() == null ? "" : "：" + PublicText.mask(r.replyText(), r.citizenName());
+    String reply = r.replyText() == null || !r.publishable() ? ""
+        : "：" + PublicText.mask(r.replyText(), r.citizenName());
     return switch (status) {
       case PENDING_REVIEW -> "待调度中心审核";
       case DISPATCHED -> "已转交" + unit + "，待签收";
@@ -318,7 +326,8 @@ class Open311Service {
       case REPLIED -> unit + "已答复（" + HandlingOutcome.valueOf(r.handlingOutcome()).label() + "）" + reply;
       case CONCLUDED, ARCHIVED -> "已办结（"
           + (r.conclusion() == null ? "" : Conclusion.valueOf(r.conclusion()).label()) + "）" + reply;
-      case REJECTED -> "不予受理：" + PublicText.mask(r.rejectNote(), r.citizenName());
+      case REJECTED -> "不予受理" + (r.publishable() && r.rejectNote() != null
+          ? "：" + PublicText.mask(r.rejectNote(), r.citizenName()) : "");
       case MERGED -> "与同一问题的诉求 " + r.mergedIntoNumber() + " 合并办理" + reply;
     };
   }
@@ -336,6 +345,19 @@ class Open311Service {
 
   // --- parameters -----------------------------------------------------------------------------------------------
 
+  /** Text no person types (a NUL byte, a broken encoding) is refused, never stored or searched for. */
+  private static void cleanText(Map<String, String> p) {
+    for (Map.Entry<String, String> e : p.entrySet()) {
+      String problem = TextInput.problem(e.getValue());
+      if (problem == null) {
+        problem = TextInput.problem(e.getKey());
+      }
+      if (problem != null) {
+        throw new Open311Error(400, e.getKey() + ": " + problem);
+      }
+    }
+  }
+
   private static String required(Map<String, String> p, String name) {
     String v = blankToNull(p.get(name));
     if (v == null) {
@@ -349,13 +371,17 @@ class Open311Service {
     if (v == null) {
       return null;
     }
+    if (v.length() > 32) {
+      throw new Open311Error(400, name + " is not a coordinate");
+    }
     try {
-      BigDecimal d = new BigDecimal(v).setScale(6, RoundingMode.HALF_UP);
+      // Compared before rounding: a value such as 1E+2147483647 cannot be rounded to six places.
+      BigDecimal d = new BigDecimal(v);
       if (d.abs().compareTo(BigDecimal.valueOf(bound)) > 0) {
         throw new Open311Error(400, name + " is out of range");
       }
-      return d;
-    } catch (NumberFormatException e) {
+      return d.setScale(6, RoundingMode.HALF_UP);
+    } catch (NumberFormatException | ArithmeticException e) {
       throw new Open311Error(400, name + " is not a number");
     }
   }
@@ -367,7 +393,11 @@ class Open311Service {
     }
     try {
       // An unencoded "+08:00" in a query string arrives as " 08:00".
-      return Optional.of(OffsetDateTime.parse(v.replace(' ', '+')).toInstant());
+      OffsetDateTime t = OffsetDateTime.parse(v.replace(' ', '+'));
+      if (t.getYear() < 2000 || t.getYear() > 2199) {
+        throw new Open311Error(400, name + " must lie between the years 2000 and 2199");
+      }
+      return Optional.of(t.toInstant());
     } catch (DateTimeParseException e) {
       throw new Open311Error(400, name + " must be a w3 date-time with an offset, e.g. 2026-11-01T00:00:00+08:00");
     }

@@ -104,7 +104,7 @@ class BoardController {
         r.departmentCode() == null ? null : directory.unitName(r.departmentCode()),
         SHOWN.format(r.receivedAt().toInstant()),
         r.repliedAt() == null ? null : SHOWN.format(r.repliedAt().toInstant()),
-        r.replyText() == null ? null : PublicText.mask(r.replyText(), r.citizenName()),
+        r.replyText() == null || !r.publishable() ? null : PublicText.mask(r.replyText(), r.citizenName()),
         r.handlingOutcome() == null ? null : HandlingOutcome.valueOf(r.handlingOutcome()).label(),
         r.resolutionOverdue(), due == null ? null : SHOWN.format(due), daysOverdue);
   }

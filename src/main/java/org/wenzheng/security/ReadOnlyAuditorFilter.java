@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Auditors read everything and change nothing: for a user whose only role is {@code audit}, every request other than
  * GET, HEAD or OPTIONS is refused with 403 before it reaches our API or Camunda's, whatever the engine's
- * authorizations would say. (Camunda's REST API also offers POST queries; auditors use their GET forms.)
+ * authorizations would say. On Camunda's REST API, {@link EngineDoor} decides the same (its POST queries read).
  */
 class ReadOnlyAuditorFilter extends OncePerRequestFilter {
 
@@ -31,12 +31,17 @@ class ReadOnlyAuditorFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null && auth.getPrincipal() instanceof StaffUser user && isAuditorOnly(user)
-        && !READS.contains(request.getMethod())) {
+        && !READS.contains(request.getMethod()) && !isEngineApi(request)) {
       SecurityConfiguration.writeProblem(response, json, HttpStatus.FORBIDDEN, "审计人员只能查看，不能修改 (read only)",
           request.getRequestURI());
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Camunda's REST API decides for itself ({@link EngineDoor}): auditors may also run its POST queries there. */
+  private static boolean isEngineApi(HttpServletRequest request) {
+    return EngineDoor.enginePath(EngineDoorFilter.pathWithinApplication(request)) != null;
   }
 
   /** In {@code audit} and in no other role or unit that could act. */

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -57,8 +59,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain staffApi(HttpSecurity http, IdentityService identityService, ObjectMapper json)
-      throws Exception {
+  SecurityFilterChain staffApi(HttpSecurity http, IdentityService identityService, ProcessEngine engine,
+      ObjectMapper json) throws Exception {
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/demo/**", "/actuator/**", "/audit", "/audit/**",
             "/reports", "/reports/**"))
         .authorizeHttpRequests(auth -> auth
@@ -67,6 +69,8 @@ class SecurityConfiguration {
             .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/calendar/years/*"))
                 .hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers(paths("/api/open311/**")).hasAuthority(Groups.authority(Groups.ADMIN))
+            // The demo's inbox holds every unit's mail and citizens' signed links: administrators only.
+            .requestMatchers(paths("/demo/**")).hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/appeals"),
                 PATHS.matcher(HttpMethod.POST, "/api/appeals/by-number/*/answer"),
                 PATHS.matcher(HttpMethod.POST, "/api/appeals/by-number/*/rating"))
@@ -77,6 +81,10 @@ class SecurityConfiguration {
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName(REALM)
             .authenticationEntryPoint((request, response, ex) -> {
+              if (ex instanceof LoginThrottledException throttled) {
+                writeThrottled(response, json, throttled.retryAfterSeconds(), request.getRequestURI());
+                return;
+              }
               response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
               writeProblem(response, json, HttpStatus.UNAUTHORIZED, "需要登录 (authentication required)",
                   request.getRequestURI());
@@ -91,16 +99,21 @@ class SecurityConfiguration {
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
-        .addFilterAfter(new ReadOnlyAuditorFilter(json), EngineAuthenticationFilter.class);
+        .addFilterAfter(new ReadOnlyAuditorFilter(json), EngineAuthenticationFilter.class)
+        .addFilterAfter(engineDoor(engine, json), ReadOnlyAuditorFilter.class);
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain camundaWebapps(HttpSecurity http, IdentityService identityService, ProcessEngine engine,
+      LoginThrottle throttle, ObjectMapper json) throws Exception {
     // Tasklist, Cockpit and Admin authenticate their users themselves, guard against CSRF with their own token and
-    // write their own security headers (configured under camunda.bpm.webapp).
+    // write their own security headers (configured under camunda.bpm.webapp). What a logged-in user may ask of their
+    // REST API is decided as for /engine-rest (WebappDoorFilter).
+    EngineDoorFilter engineDoor = new EngineDoorFilter(engine, json, WebappDoorFilter::caller);
     http.securityMatcher(paths("/camunda/**"))
+        .addFilterBefore(new WebappDoorFilter(identityService, throttle, json, engineDoor), AuthorizationFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
@@ -154,6 +167,19 @@ class SecurityConfiguration {
       boolean onlyIntake = user.groups().stream().allMatch(Groups.INTAKE::equals);
       return new AuthorizationDecision(!onlyIntake);
     };
+  }
+
+  private static EngineDoorFilter engineDoor(ProcessEngine engine, ObjectMapper json) {
+    return new EngineDoorFilter(engine, json, request -> StaffUser.current()
+        .map(u -> new EngineDoorFilter.Caller(u.id(), u.groups())));
+  }
+
+  /** 429 with Retry-After: too many failed logins from this address or for this account. */
+  static void writeThrottled(HttpServletResponse response, ObjectMapper json, long retryAfterSeconds,
+      String instance) throws IOException {
+    response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+    writeProblem(response, json, HttpStatus.TOO_MANY_REQUESTS,
+        "登录失败次数过多，请 " + retryAfterSeconds + " 秒后再试 (too many failed logins)", instance);
   }
 
   static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,

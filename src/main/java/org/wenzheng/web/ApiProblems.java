@@ -1,6 +1,7 @@
 package org.wenzheng.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Comparator;
 import java.util.List;
@@ -45,7 +46,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     String message = "请求体不是有效的 JSON";
     if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       field = path(mismatch.getPath());
-      message = "类型不正确";
+      message = mismatch instanceof InvalidFormatException f && f.getTargetType() == String.class
+          ? f.getOriginalMessage() : "类型不正确";
     }
     return ResponseEntity.badRequest()
         .body(invalid(field + "：" + message, List.of(Map.of("field", field, "message", message))));

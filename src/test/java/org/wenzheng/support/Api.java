@@ -35,6 +35,13 @@ public final class Api {
     return send(request(path, user).GET().build());
   }
 
+  /** A GET with this user's credentials and the given password (the demo users' is "demo"). */
+  public Response getWithPassword(String path, String user, String password) {
+    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + token).GET()
+        .build());
+  }
+
   public Response post(String path, String user, String json) {
     return send(request(path, user).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
