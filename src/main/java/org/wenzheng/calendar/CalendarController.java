@@ -1,6 +1,7 @@
 package org.wenzheng.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,6 +41,9 @@ class CalendarController {
   }
 
   /** {@code GET /api/calendar/deadline?from=2026-02-13T19:00:00+08:00&duration=P1D&basis=WORKING}. */
+  /** The longest deadline a preview computes. */
+  private static final int MAX_DAYS = 366;
+
   @GetMapping("/deadline")
   Preview deadline(@RequestParam(required = false) String from, @RequestParam(required = false) String duration,
       @RequestParam(required = false) String basis) {
@@ -47,8 +51,12 @@ class CalendarController {
     DeadlineDuration d;
     try {
       d = DeadlineDuration.parse(required("duration", duration));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ArithmeticException e) {
       throw new InvalidFieldException("duration", e.getMessage());
+    }
+    // A deadline is days or weeks away; a preview of years would only walk the calendar for nothing.
+    if (d.days() > MAX_DAYS || d.time().compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
+      throw new InvalidFieldException("duration", "不能超过 " + MAX_DAYS + " 天");
     }
     Basis b;
     try {
@@ -155,7 +163,11 @@ class CalendarController {
 
   private static Instant parseInstant(String from) {
     try {
-      return OffsetDateTime.parse(required("from", from)).toInstant();
+      OffsetDateTime t = OffsetDateTime.parse(required("from", from));
+      if (t.getYear() < 2000 || t.getYear() > 2100) {
+        throw new InvalidFieldException("from", "年份应在 2000 至 2100 之间");
+      }
+      return t.toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidFieldException("from", "应为带时区的 ISO 时间，如 2026-02-13T19:00:00+08:00");
     }

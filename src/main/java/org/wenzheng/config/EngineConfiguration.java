@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.FormFacts;
 
@@ -26,13 +31,35 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
 
   private final ObjectProvider<FormFacts> formFacts;
+  private final String cleanupFrom;
+  private final String cleanupTo;
+  private final ZoneId officeZone;
 
-  EngineConfiguration(ObjectProvider<FormFacts> formFacts) {
+  EngineConfiguration(ObjectProvider<FormFacts> formFacts,
+      @Value("${wenzheng.history.cleanup-window.from:01:00}") String cleanupFrom,
+      @Value("${wenzheng.history.cleanup-window.to:05:00}") String cleanupTo,
+      @Value("${wenzheng.calendar.zone:Asia/Shanghai}") ZoneId officeZone) {
     this.formFacts = formFacts;
+    this.cleanupFrom = cleanupFrom;
+    this.cleanupTo = cleanupTo;
+    this.officeZone = officeZone;
+  }
+
+  /**
+   * Camunda reads its history-cleanup window in the JVM's time zone. The window is configured in office time (the
+   * night in Chengdu), and set here in the JVM's zone, whatever that is: on a server running in UTC, 01:00-05:00
+   * becomes 17:00-21:00, still the city's night.
+   */
+  static String inJvmZone(String officeTime, ZoneId officeZone) {
+    LocalTime t = LocalTime.parse(officeTime);
+    return t.atDate(LocalDate.now(officeZone)).atZone(officeZone).withZoneSameInstant(ZoneId.systemDefault())
+        .toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm"));
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setHistoryCleanupBatchWindowStartTime(inJvmZone(cleanupFrom, officeZone));
+    configuration.setHistoryCleanupBatchWindowEndTime(inJvmZone(cleanupTo, officeZone));
     CachedOgnlProperties.install();
     configuration.setIdGenerator(new CompactIds());
     List<CommandInterceptor> post = configuration.getCustomPostCommandInterceptorsTxRequired() == null

@@ -1,14 +1,21 @@
 package org.wenzheng.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +55,18 @@ class EngineDoorFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    String query = request.getQueryString() == null ? "" : request.getQueryString();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String paging = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : decoded(pair.substring(eq + 1));
+      if ((paging.equals("firstResult") || paging.equals("maxResults")) && !value.matches("\\d{1,9}")) {
+        // Camunda's REST API answers a negative or malformed page with a 500.
+        SecurityConfiguration.writeProblem(response, json, HttpStatus.BAD_REQUEST,
+            paging + "：应为不小于 0 的整数 (must be a non-negative integer)", request.getRequestURI());
+        return;
+      }
+    }
     Caller c = who.get();
     EngineDoor.Decision decision = EngineDoor.decide(request.getMethod(), path, c.groups());
     if (decision == EngineDoor.Decision.OWN_TASK && worksOn(c, path.split("/")[2])) {
@@ -59,7 +78,91 @@ class EngineDoorFilter extends OncePerRequestFilter {
           "无权执行此操作 (not permitted for your role)", request.getRequestURI());
       return;
     }
-    chain.doFilter(request, response);
+    HttpServletRequest checked = request;
+    if (hasJsonBody(request)) {
+      byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+      String problem = body.length > MAX_BODY ? null : problem(path, body, c.groups());
+      if (body.length > MAX_BODY) {
+        SecurityConfiguration.writeProblem(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
+            "请求体超过 " + MAX_BODY / 1024 + " KB (request body too large)", request.getRequestURI());
+        return;
+      }
+      if (problem != null) {
+        SecurityConfiguration.writeProblem(response, json, HttpStatus.BAD_REQUEST, problem,
+            request.getRequestURI());
+        return;
+      }
+      checked = new CachedBodyRequest(request, body);
+    }
+    chain.doFilter(checked, response);
+  }
+
+  /** The largest JSON body the engine's API takes from staff (a completion, a query). */
+  private static final int MAX_BODY = 1024 * 1024;
+
+  /** Variable types a person's form produces; anything else (XML, Java serialization, files) is no form's. */
+  private static final Set<String> FORM_TYPES = Set.of("string", "boolean", "integer",
+      "long", "short", "double", "date", "null", "json");
+
+  private static boolean hasJsonBody(HttpServletRequest request) {
+    String type = request.getContentType();
+    return ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())) && type != null
+        && type.toLowerCase(Locale.ROOT).contains("json");
+  }
+
+  /**
+   * What Camunda's REST API would answer with a 500 and we answer with 400: a body that is not a JSON object, and
+   * (for a completion by staff) a variable of a type that no form sends.
+   */
+  private String problem(String path, byte[] body, List<String> groups) {
+    if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+      // No body at all, as with claim or unclaim: the engine's API takes that.
+      return null;
+    }
+    JsonNode tree;
+    try {
+      tree = json.readTree(body);
+    } catch (IOException e) {
+      return "请求体不是有效的 JSON (malformed JSON)";
+    }
+    if (tree == null || !tree.isObject()) {
+      return "请求体应为 JSON 对象 (the body must be a JSON object)";
+    }
+    if (groups.contains(Groups.ADMIN) || !COMPLETION.matcher(path).matches()) {
+      return null;
+    }
+    JsonNode variables = tree.get("variables");
+    if (variables == null || variables.isNull()) {
+      return null;
+    }
+    if (!variables.isObject()) {
+      return "variables：应为 JSON 对象 (must be an object)";
+    }
+    for (var field : (Iterable<Map.Entry<String, JsonNode>>)
+        variables::fields) {
+      JsonNode v = field.getValue();
+      if (!v.isObject()) {
+        return field.getKey() + "：应为 {\"value\": …} (must be a typed value)";
+      }
+      String type = v.path("type").asText("").toLowerCase(Locale.ROOT);
+      boolean jsonObject = type.equals("object")
+          && "application/json".equals(v.path("valueInfo").path("serializationDataFormat").asText());
+      if (!type.isEmpty() && !FORM_TYPES.contains(type) && !jsonObject) {
+        return field.getKey() + "：表单不提交这种类型的值 (type " + v.path("type").asText() + " is not a form value)";
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern COMPLETION =
+      Pattern.compile("^/task/[^/]+/(complete|submit-form)$");
+
+  private static String decoded(String value) {
+    try {
+      return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   /** Assignee of the task, or in one of its candidate groups. */

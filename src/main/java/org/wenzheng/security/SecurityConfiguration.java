@@ -116,7 +116,9 @@ class SecurityConfiguration {
         .addFilterBefore(new WebappDoorFilter(identityService, throttle, json, engineDoor), AuthorizationFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.disable())
+        // Camunda writes the other security headers; it has no setting for the referrer policy.
+        .headers(headers -> headers.defaultsDisabled()
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .requestCache(cache -> cache.disable())
         .securityContext(ctx -> ctx.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

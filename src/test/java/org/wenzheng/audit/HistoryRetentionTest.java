@@ -41,8 +41,14 @@ class HistoryRetentionTest {
         .allSatisfy(p -> assertThat(p.getHistoryTimeToLive()).isEqualTo(1825));
     assertThat(repositoryService.createDecisionDefinitionQuery().list())
         .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).isEqualTo(1825));
-    assertThat(engineConfiguration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
-    assertThat(engineConfiguration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+    // 01:00-05:00 in Chengdu, whatever the JVM's zone (Camunda reads the window in the JVM's zone).
+    java.time.ZoneId office = java.time.ZoneId.of("Asia/Shanghai");
+    java.time.LocalDate today = java.time.LocalDate.now(office);
+    for (String[] w : new String[][] {{engineConfiguration.getHistoryCleanupBatchWindowStartTime(), "01:00"},
+        {engineConfiguration.getHistoryCleanupBatchWindowEndTime(), "05:00"}}) {
+      assertThat(java.time.LocalTime.parse(w[0]).atDate(today).atZone(java.time.ZoneId.systemDefault())
+          .withZoneSameInstant(office).toLocalTime()).isEqualTo(java.time.LocalTime.parse(w[1]));
+    }
     assertThat(historyService.findHistoryCleanupJobs()).isNotEmpty();
   }
 

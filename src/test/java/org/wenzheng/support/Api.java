@@ -52,6 +52,16 @@ public final class Api {
         .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  /** A form post (application/x-www-form-urlencoded), without credentials, as an Open311 client sends it. */
+  public Response postForm(String path, java.util.Map<String, String> form) {
+    String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+        + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(java.util.stream.Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
   /** Any method, with a JSON body (or none when {@code json} is null). */
   public Response send(String method, String path, String user, String json) {
     HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
