@@ -1,6 +1,7 @@
 package org.wenzheng.security;
 
 import java.util.Collection;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,8 +45,7 @@ final class EngineDoor {
           + "|history/(activity-instance|case-activity-instance|case-instance|decision-instance|detail"
           + "|external-task-log|identity-link-log|incident|job-log|process-instance|task|user-operation"
           + "|variable-instance|batch))(/count)?$"
-          + "|^/filter/[^/]+/(list|count)$"
-          + "|^/process-instance/statistics$");
+          + "|^/filter/[^/]+/(list|count)$");
 
   /**
    * Changes a task user may make: take, give back and complete a task (with the values its form declares, checked
@@ -63,7 +63,7 @@ final class EngineDoor {
   /** Comments and attachments: only on a task the user works on. */
   private static final Pattern TASK_NOTE = Pattern.compile("^/task/[^/]+/(comment|attachment)/create$");
 
-  private static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+  private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
   private EngineDoor() {
   }
