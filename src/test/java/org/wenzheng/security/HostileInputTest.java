@@ -120,9 +120,13 @@ class HostileInputTest {
           "district", "成华区", "phone", "13800001234", "submissionId", client.submissionId));
       String field = fields.get(random.nextInt(fields.size()));
       form.put(field, hostile);
+      long before = appeals();
       HttpResponse<String> r = client.post("/appeals", form);
       String what = "POST /appeals " + field + "=" + printable(hostile) + " -> " + r.statusCode();
       softly.assertThat(r.statusCode()).as(what).isIn(200, 302, 400, 413, 429);
+      if (r.statusCode() >= 400) {
+        softly.assertThat(appeals()).as("stored although refused: " + what).isEqualTo(before);
+      }
     }
     softly.assertAll();
   }
@@ -146,9 +150,14 @@ class HostileInputTest {
       Map<String, String> form = new LinkedHashMap<>(Map.of("api_key", key, "service_code", "COMPLAINT",
           "description", "双桥路路灯坏了两周", "lat", "30.66", "long", "104.12", "phone", "13800001234"));
       form.put(create, hostile);
+      long before = appeals();
       Api.Response c = api.postForm("/open311/v2/requests.json", form);
       softly.assertThat(c.status()).as("POST requests " + create + "=" + printable(hostile) + " -> " + c.body())
           .isIn(200, 201, 400, 403, 404);
+      if (c.status() >= 400) {
+        softly.assertThat(appeals()).as("stored although refused: " + create + "=" + printable(hostile))
+            .isEqualTo(before);
+      }
     }
     softly.assertAll();
   }
@@ -212,6 +221,10 @@ class HostileInputTest {
         + "\"}");
     assertThat(api.status()).isEqualTo(413);
     assertThat(api.contentType()).startsWith("application/problem+json");
+  }
+
+  private long appeals() {
+    return jdbc.sql("select count(*) from appeal").query(Long.class).single();
   }
 
   private long storedWithMessageId(String id) {
