@@ -1,6 +1,5 @@
 package org.wenzheng.config;
 
-import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -73,10 +72,5 @@ class AuditHistoryLevel extends AbstractHistoryLevel {
       return false;
     }
     return !(type.equals("subProcess") && !activity.isTriggeredByEvent());
-  }
-
-  /** The keys of every field of the forms on the classpath ({@code forms/*.form}): what people submit. */
-  static Set<String> formFieldKeys() {
-    return FormFields.allKeys();
   }
 }

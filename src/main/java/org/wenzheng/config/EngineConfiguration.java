@@ -78,7 +78,7 @@ class EngineConfiguration extends AbstractProcessEnginePlugin {
 
     List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomHistoryLevels());
-    levels.add(new AuditHistoryLevel(AuditHistoryLevel.formFieldKeys()));
+    levels.add(new AuditHistoryLevel(FormFields.allKeys(fields)));
     configuration.setCustomHistoryLevels(levels);
     if (AuditHistoryLevel.NAME.equals(configuration.getHistory())) {
       adoptHistoryLevel(configuration.getDataSource());

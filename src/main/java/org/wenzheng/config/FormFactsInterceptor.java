@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -66,12 +65,7 @@ class FormFactsInterceptor extends CommandInterceptor {
    * ({@link PlainText}). The values of the form's own fields stay as they are, to be edited.
    */
   private void shownAsWritten(TaskEntity task, VariableMap variables) {
-    Expression form = task.getTaskDefinition() == null ? null
-        : task.getTaskDefinition().getCamundaFormDefinitionKey();
-    if (form == null) {
-      return;
-    }
-    Set<String> fields = fieldsByForm.getOrDefault(form.getExpressionText(), Set.of());
+    Set<String> fields = FormFields.ofTask(fieldsByForm, task);
     for (String name : List.copyOf(variables.keySet())) {
       TypedValue value = variables.getValueTyped(name);
       if (!fields.contains(name) && value instanceof StringValue text && text.getValue() != null) {

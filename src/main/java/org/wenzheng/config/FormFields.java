@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -38,10 +40,17 @@ final class FormFields {
   }
 
   /** The keys of every field of every form. */
-  static Set<String> allKeys() {
+  static Set<String> allKeys(Map<String, Set<String>> byForm) {
     Set<String> keys = new HashSet<>();
-    byForm().values().forEach(keys::addAll);
+    byForm.values().forEach(keys::addAll);
     return keys;
+  }
+
+  /** The keys of the fields of the task's form ({@code camunda:formRef}); none for a task without one. */
+  static Set<String> ofTask(Map<String, Set<String>> byForm, TaskEntity task) {
+    Expression form = task.getTaskDefinition() == null ? null
+        : task.getTaskDefinition().getCamundaFormDefinitionKey();
+    return form == null ? Set.of() : byForm.getOrDefault(form.getExpressionText(), Set.of());
   }
 
   private static void collectKeys(JsonNode node, Set<String> keys) {

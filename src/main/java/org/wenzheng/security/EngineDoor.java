@@ -78,10 +78,10 @@ final class EngineDoor {
     if (groups.contains(Groups.ADMIN)) {
       return Decision.ALLOW;
     }
-    if (groups.isEmpty() || groups.stream().allMatch(Groups.INTAKE::equals)) {
+    if (groups.isEmpty() || Groups.onlyIn(groups, Groups.INTAKE)) {
       return Decision.DENY;
     }
-    boolean read = READS.contains(method) || ("POST".equals(method) && QUERY.matcher(path).matches());
+    boolean read = reads(method) || ("POST".equals(method) && QUERY.matcher(path).matches());
     boolean readsEverything = groups.contains(Groups.SUPERVISION) || groups.contains(Groups.AUDIT);
     if (HOUSEKEEPING.matcher(path).matches()) {
       return read && readsEverything ? Decision.ALLOW : Decision.DENY;
@@ -89,7 +89,7 @@ final class EngineDoor {
     if (read) {
       return Decision.ALLOW;
     }
-    if (groups.stream().allMatch(Groups.AUDIT::equals)) {
+    if (Groups.onlyIn(groups, Groups.AUDIT)) {
       return Decision.DENY;
     }
     if (TASK_NOTE.matcher(path).matches()) {
@@ -99,6 +99,11 @@ final class EngineDoor {
       return Decision.ALLOW;
     }
     return Decision.DENY;
+  }
+
+  /** GET, HEAD and OPTIONS: methods that only read, at every door. */
+  static boolean reads(String method) {
+    return READS.contains(method);
   }
 
   /**

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.wenzheng.web.ProblemResponses;
 
 /**
  * Applies {@link EngineDoor} to a request for Camunda's REST API, whichever door it came through; the user comes
@@ -62,7 +63,7 @@ class EngineDoorFilter extends OncePerRequestFilter {
       String value = eq < 0 ? "" : decoded(pair.substring(eq + 1));
       if ((paging.equals("firstResult") || paging.equals("maxResults")) && !value.matches("\\d{1,9}")) {
         // Camunda's REST API answers a negative or malformed page with a 500.
-        SecurityConfiguration.writeProblem(response, json, HttpStatus.BAD_REQUEST,
+        ProblemResponses.write(response, json, HttpStatus.BAD_REQUEST,
             paging + "：应为不小于 0 的整数 (must be a non-negative integer)", request.getRequestURI());
         return;
       }
@@ -74,7 +75,7 @@ class EngineDoorFilter extends OncePerRequestFilter {
     }
     if (decision != EngineDoor.Decision.ALLOW) {
       log.info("Refused {} {} for {}", request.getMethod(), path, c.id());
-      SecurityConfiguration.writeProblem(response, json, HttpStatus.FORBIDDEN,
+      ProblemResponses.write(response, json, HttpStatus.FORBIDDEN,
           "无权执行此操作 (not permitted for your role)", request.getRequestURI());
       return;
     }
@@ -83,12 +84,12 @@ class EngineDoorFilter extends OncePerRequestFilter {
       byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
       String problem = body.length > MAX_BODY ? null : problem(path, body, c.groups());
       if (body.length > MAX_BODY) {
-        SecurityConfiguration.writeProblem(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
+        ProblemResponses.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
             "请求体超过 " + MAX_BODY / 1024 + " KB (request body too large)", request.getRequestURI());
         return;
       }
       if (problem != null) {
-        SecurityConfiguration.writeProblem(response, json, HttpStatus.BAD_REQUEST, problem,
+        ProblemResponses.write(response, json, HttpStatus.BAD_REQUEST, problem,
             request.getRequestURI());
         return;
       }

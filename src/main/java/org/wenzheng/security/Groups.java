@@ -1,5 +1,6 @@
 package org.wenzheng.security;
 
+import java.util.Collection;
 import java.util.Set;
 
 /** The Camunda groups of the people who work in the system. Units are groups too: their id is the unit's code. */
@@ -34,6 +35,11 @@ public final class Groups {
         .filter(g -> !ROLES.contains(g)
             && !(g.endsWith(UNIT_LEADERS_SUFFIX) && g.length() > UNIT_LEADERS_SUFFIX.length()))
         .sorted().findFirst().orElse(null);
+  }
+
+  /** Whether {@code role} is the user's only group: a channel account ({@code intake}), a pure auditor. */
+  public static boolean onlyIn(Collection<String> groups, String role) {
+    return !groups.isEmpty() && groups.stream().allMatch(role::equals);
   }
 
   /** The Spring Security authority that stands for membership of a Camunda group. */

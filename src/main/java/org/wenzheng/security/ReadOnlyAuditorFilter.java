@@ -6,11 +6,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.wenzheng.web.ProblemResponses;
 
 /**
  * Auditors read everything and change nothing: for a user whose only role is {@code audit}, every request other than
@@ -19,7 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ReadOnlyAuditorFilter extends OncePerRequestFilter {
 
-  private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
   private final ObjectMapper json;
 
   ReadOnlyAuditorFilter(ObjectMapper json) {
@@ -31,8 +30,8 @@ class ReadOnlyAuditorFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null && auth.getPrincipal() instanceof StaffUser user && isAuditorOnly(user)
-        && !READS.contains(request.getMethod()) && !isEngineApi(request)) {
-      SecurityConfiguration.writeProblem(response, json, HttpStatus.FORBIDDEN, "审计人员只能查看，不能修改 (read only)",
+        && !EngineDoor.reads(request.getMethod()) && !isEngineApi(request)) {
+      ProblemResponses.write(response, json, HttpStatus.FORBIDDEN, "审计人员只能查看，不能修改 (read only)",
           request.getRequestURI());
       return;
     }
@@ -46,6 +45,6 @@ class ReadOnlyAuditorFilter extends OncePerRequestFilter {
 
   /** In {@code audit} and in no other role or unit that could act. */
   static boolean isAuditorOnly(StaffUser user) {
-    return user.isIn(Groups.AUDIT) && user.groups().stream().allMatch(Groups.AUDIT::equals);
+    return Groups.onlyIn(user.groups(), Groups.AUDIT);
   }
 }

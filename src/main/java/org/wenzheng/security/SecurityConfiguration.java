@@ -3,7 +3,6 @@ package org.wenzheng.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,8 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,6 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.wenzheng.web.ProblemResponses;
 
 /**
  * Who may call what. Four chains:
@@ -86,11 +84,11 @@ class SecurityConfiguration {
                 return;
               }
               response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-              writeProblem(response, json, HttpStatus.UNAUTHORIZED, "需要登录 (authentication required)",
+              ProblemResponses.write(response, json, HttpStatus.UNAUTHORIZED, "需要登录 (authentication required)",
                   request.getRequestURI());
             }))
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, denied) ->
-            writeProblem(response, json, HttpStatus.FORBIDDEN, "无权执行此操作 (access denied)",
+            ProblemResponses.write(response, json, HttpStatus.FORBIDDEN, "无权执行此操作 (access denied)",
                 request.getRequestURI())))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Basic credentials on every request and no cookies: there is no session for CSRF to abuse.
@@ -166,7 +164,7 @@ class SecurityConfiguration {
       if (auth == null || !(auth.getPrincipal() instanceof StaffUser user)) {
         return new AuthorizationDecision(false);
       }
-      boolean onlyIntake = user.groups().stream().allMatch(Groups.INTAKE::equals);
+      boolean onlyIntake = user.groups().isEmpty() || Groups.onlyIn(user.groups(), Groups.INTAKE);
       return new AuthorizationDecision(!onlyIntake);
     };
   }
@@ -180,17 +178,7 @@ class SecurityConfiguration {
   static void writeThrottled(HttpServletResponse response, ObjectMapper json, long retryAfterSeconds,
       String instance) throws IOException {
     response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-    writeProblem(response, json, HttpStatus.TOO_MANY_REQUESTS,
+    ProblemResponses.write(response, json, HttpStatus.TOO_MANY_REQUESTS,
         "登录失败次数过多，请 " + retryAfterSeconds + " 秒后再试 (too many failed logins)", instance);
-  }
-
-  static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
-      String instance) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setInstance(URI.create(instance));
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), problem);
   }
 }

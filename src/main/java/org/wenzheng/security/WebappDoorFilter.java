@@ -18,6 +18,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.wenzheng.web.ProblemResponses;
 
 /**
  * The webapps' own REST API ({@code /camunda/api/**}, what Tasklist, Cockpit and Admin call after their login) under
@@ -64,7 +65,7 @@ class WebappDoorFilter extends OncePerRequestFilter {
     Optional<EngineDoorFilter.Caller> caller = caller(request);
     if (caller.isPresent() && !LOGOUT.matcher(path).matches() && !allowedOutsideEngine(request.getMethod(), path,
         caller.get().groups())) {
-      SecurityConfiguration.writeProblem(response, json, HttpStatus.FORBIDDEN,
+      ProblemResponses.write(response, json, HttpStatus.FORBIDDEN,
           "无权执行此操作 (not permitted for your role)", request.getRequestURI());
       return;
     }
@@ -77,21 +78,20 @@ class WebappDoorFilter extends OncePerRequestFilter {
     if (groups.contains(Groups.ADMIN)) {
       return true;
     }
-    if (groups.isEmpty() || groups.stream().allMatch(Groups.INTAKE::equals)) {
+    if (groups.isEmpty() || Groups.onlyIn(groups, Groups.INTAKE)) {
       return false;
     }
     if (path.startsWith("/camunda/api/engine/")) {
       return true;
     }
-    boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
-        || ("POST".equals(method) && COCKPIT_QUERY.matcher(path).matches());
+    boolean read = EngineDoor.reads(method) || ("POST".equals(method) && COCKPIT_QUERY.matcher(path).matches());
     if (read) {
       return true;
     }
     if (path.startsWith("/camunda/api/admin/")) {
       return false;
     }
-    return !groups.stream().allMatch(Groups.AUDIT::equals);
+    return !Groups.onlyIn(groups, Groups.AUDIT);
   }
 
   private void login(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -104,7 +104,7 @@ class WebappDoorFilter extends OncePerRequestFilter {
       return;
     }
     if (user != null && isChannelAccount(user)) {
-      SecurityConfiguration.writeProblem(response, json, HttpStatus.FORBIDDEN,
+      ProblemResponses.write(response, json, HttpStatus.FORBIDDEN,
           "渠道账号不能登录业务系统 (channel accounts cannot log in here)", request.getRequestURI());
       return;
     }
@@ -118,7 +118,7 @@ class WebappDoorFilter extends OncePerRequestFilter {
   private boolean isChannelAccount(String user) {
     List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
         .toList();
-    return !groups.isEmpty() && groups.stream().allMatch(Groups.INTAKE::equals);
+    return Groups.onlyIn(groups, Groups.INTAKE);
   }
 
   /** The user logged in to the webapps in this session, if any. */

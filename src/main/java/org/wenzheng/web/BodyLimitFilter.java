@@ -1,5 +1,6 @@
 package org.wenzheng.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,6 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodyLimitFilter extends OncePerRequestFilter {
+
+  private final ObjectMapper json;
+
+  BodyLimitFilter(ObjectMapper json) {
+    this.json = json;
+  }
 
   /** An appeal's longest content (2,000 characters) URL-encoded is about 18 KB; the rest of a form is little. */
   static final long PUBLIC_LIMIT = 256 * 1024;
@@ -38,14 +46,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
     boolean api = path.startsWith("/api/") || path.startsWith("/open311/");
     long limit = api ? API_LIMIT : PUBLIC_LIMIT;
     if (request.getContentLengthLong() > limit) {
-      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      response.setCharacterEncoding("UTF-8");
       if (api) {
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-            + "\"detail\":\"请求体超过 " + limit / 1024 + " KB (request body too large)\",\"instance\":\""
-            + path.replace("\"", "") + "\"}").getBytes(StandardCharsets.UTF_8));
+        ProblemResponses.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
+            "请求体超过 " + limit / 1024 + " KB (request body too large)", path);
       } else {
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        response.setCharacterEncoding("UTF-8");
         response.setContentType("text/html;charset=UTF-8");
         response.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             + "<title>提交的内容过长</title></head><body><h1>提交的内容过长</h1><p>请精简诉求内容（不超过 2000 字）后重新提交。"
