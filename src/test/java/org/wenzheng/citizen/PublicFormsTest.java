@@ -2,25 +2,17 @@ package org.wenzheng.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wenzheng.appeal.Appeal;
+import org.wenzheng.support.CitizenBrowser;
 import org.wenzheng.support.Scenario;
 import org.wenzheng.support.WenzhengTest;
 
@@ -36,57 +28,6 @@ class PublicFormsTest {
   @Autowired Scenario scenario;
   @Autowired JdbcClient jdbc;
 
-  /** A browser-like client: keeps its session cookie, sends the CSRF token, comes from this address. */
-  final class Client {
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    private final String address;
-    private String csrf;
-
-    Client(String address) {
-      this.address = address;
-    }
-
-    HttpResponse<String> get(String path) {
-      HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).GET());
-      Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(r.body());
-      if (m.find()) {
-        csrf = m.group(1);
-      }
-      return r;
-    }
-
-    HttpResponse<String> post(String path, Map<String, String> form, boolean withToken) {
-      Map<String, String> fields = new LinkedHashMap<>(form);
-      if (withToken) {
-        fields.put("_csrf", csrf);
-      }
-      String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-          .collect(Collectors.joining("&"));
-      return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-      try {
-        return http.send(request.header("X-Forwarded-For", address).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
   private static String message(HttpResponse<String> page) {
     Matcher m = Pattern.compile("id=\"track-message\">([^<]*)<").matcher(page.body());
     return m.find() ? m.group(1) : "";
@@ -100,7 +41,7 @@ class PublicFormsTest {
   void shouldThrottleAFloodOfGuessesAndRevealNothing() {
     Appeal appeal = scenario.submit();
     String last4 = appeal.citizenPhone().substring(7);
-    Client attacker = new Client(randomAddress());
+    CitizenBrowser attacker = new CitizenBrowser(port, randomAddress());
     attacker.get("/track");
 
     // Guessing the digits of one appeal: the first attempts say "not found", like an unknown number would.
@@ -119,13 +60,13 @@ class PublicFormsTest {
     assertThat(throttled.statusCode()).isEqualTo(429);
     assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
     assertThat(throttled.body()).contains("操作过于频繁").doesNotContain(appeal.title());
-    Client other = new Client(randomAddress() + "1");
+    CitizenBrowser other = new CitizenBrowser(port, randomAddress() + "1");
     other.get("/track");
     assertThat(other.post("/track", Map.of("trackingNumber", appeal.trackingNumber(), "phoneLast4", last4), true)
         .statusCode()).isEqualTo(429);
 
     // And one client guessing across many numbers runs out too.
-    Client sweeper = new Client(randomAddress() + "2");
+    CitizenBrowser sweeper = new CitizenBrowser(port, randomAddress() + "2");
     sweeper.get("/track");
     int allowed = 0;
     for (int i = 0; i < 15; i++) {
@@ -140,7 +81,7 @@ class PublicFormsTest {
 
   @Test
   void shouldRegisterAFormSentTwiceOnceAndRefuseAFormWithoutItsToken() {
-    Client citizen = new Client(randomAddress());
+    CitizenBrowser citizen = new CitizenBrowser(port, randomAddress());
     citizen.get("/");
     String title = "书院街公厕洗手液 " + UUID.randomUUID();
     Map<String, String> form = Map.of("appealType", "COMPLAINT", "title", title,
@@ -163,12 +104,12 @@ class PublicFormsTest {
 
   @Test
   void shouldForbidScriptsFramingAndReferrersOnThePublicPages() {
-    HttpResponse<String> page = new Client(randomAddress()).get("/board");
+    HttpResponse<String> page = new CitizenBrowser(port, randomAddress()).get("/board");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
         .contains("script-src 'none'", "frame-ancestors 'none'");
     assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
-    HttpResponse<String> forged = new Client(randomAddress()).get("/c/not-a-real-link");
+    HttpResponse<String> forged = new CitizenBrowser(port, randomAddress()).get("/c/not-a-real-link");
     assertThat(forged.statusCode()).isEqualTo(404);
     assertThat(forged.body()).contains("链接无效或已过期");
   }

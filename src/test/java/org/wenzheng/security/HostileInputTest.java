@@ -3,15 +3,12 @@ package org.wenzheng.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.support.Api;
+import org.wenzheng.support.CitizenBrowser;
 import org.wenzheng.support.Scenario;
 import org.wenzheng.support.WenzhengTest;
 
@@ -114,14 +112,14 @@ class HostileInputTest {
     Random random = new Random(13);
     int n = 0;
     for (String hostile : sample(hostileText(), TRIES)) {
-      PublicClient client = new PublicClient("10.9." + (n / 200) + "." + (n++ % 200));
-      client.get("/");
+      CitizenBrowser client = new CitizenBrowser(port, "10.9." + (n / 200) + "." + (n++ % 200));
+      Matcher submission = Pattern.compile("name=\"submissionId\" value=\"([^\"]*)\"").matcher(client.get("/").body());
       Map<String, String> form = new LinkedHashMap<>(Map.of("title", "路灯不亮", "content", "双桥路路灯坏了两周，晚上很黑。",
-          "district", "成华区", "phone", "13800001234", "submissionId", client.submissionId));
+          "district", "成华区", "phone", "13800001234", "submissionId", submission.find() ? submission.group(1) : ""));
       String field = fields.get(random.nextInt(fields.size()));
       form.put(field, hostile);
       long before = appeals();
-      HttpResponse<String> r = client.post("/appeals", form);
+      HttpResponse<String> r = client.post("/appeals", form, true);
       String what = "POST /appeals " + field + "=" + printable(hostile) + " -> " + r.statusCode();
       softly.assertThat(r.statusCode()).as(what).isIn(200, 302, 400, 413, 429);
       if (r.statusCode() >= 400) {
@@ -263,50 +261,5 @@ class HostileInputTest {
   private static String query(Map<String, String> q) {
     return q.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
         .collect(Collectors.joining("&"));
-  }
-
-  /** The citizens' form as a browser uses it: session cookie, CSRF token, the form's submission id. */
-  final class PublicClient {
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    private final String address;
-    private String csrf = "";
-    String submissionId = "";
-
-    PublicClient(String address) {
-      this.address = address;
-    }
-
-    void get(String path) {
-      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
-      Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(r.body());
-      if (m.find()) {
-        csrf = m.group(1);
-      }
-      Matcher s = Pattern.compile("name=\"submissionId\" value=\"([^\"]*)\"").matcher(r.body());
-      if (s.find()) {
-        submissionId = s.group(1);
-      }
-    }
-
-    HttpResponse<String> post(String path, Map<String, String> form) {
-      List<String> pairs = new ArrayList<>();
-      form.forEach((k, v) -> pairs.add(enc(k) + "=" + enc(v)));
-      pairs.add("_csrf=" + enc(csrf));
-      return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-      try {
-        return http.send(request.header("X-Forwarded-For", address).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }
