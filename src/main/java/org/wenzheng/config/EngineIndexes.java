@@ -18,19 +18,29 @@ import org.springframework.stereotype.Component;
 @Order(5)
 class EngineIndexes implements ApplicationRunner {
 
-  record Index(String name, String table, String columns, String why) {
+  /** An index; {@code where} makes it partial (empty: the whole table). */
+  record Index(String name, String table, String columns, String where, String why) {
   }
 
   static final List<Index> INDEXES = List.of(
       // With jobExecutorPreferTimerJobs and jobExecutorAcquireByDueDate on, every acquisition asks for the next due
       // jobs ORDER BY TYPE_ DESC, DUEDATE_ ASC: read them in that order and stop after a few rows.
-      new Index("wz_idx_job_acquisition", "act_ru_job", "type_ desc, duedate_ asc", "timer-first job acquisition"),
+      new Index("wz_idx_job_acquisition", "act_ru_job", "type_ desc, duedate_ asc", "",
+          "timer-first job acquisition"),
+      // Every acquisition also skips the jobs of process instances that have an exclusive job in progress
+      // (not exists ... where J2.LOCK_OWNER_ is not null ...). Locked jobs are a handful, but without an index the
+      // engine reads every job to find them: at 100,000 open appeals (350,000 timers) 35-190 ms of a core per
+      // acquisition, several times a second while timers fall due. Only locked jobs are indexed, so the index
+      // stays a few rows small and costs nothing when a job is created.
+      new Index("wz_idx_job_locked", "act_ru_job", "process_instance_id_", "lock_owner_ is not null",
+          "the in-progress check of every job acquisition"),
       // AuthorizationQueries selects the grants of a user and their groups; the engine indexes the group column
       // only, so without this every query would read all grants to find the user's own.
-      new Index("wz_idx_auth_user", "act_ru_authorization", "user_id_", "a user's own grants"),
+      new Index("wz_idx_auth_user", "act_ru_authorization", "user_id_", "", "a user's own grants"),
       // Every completed task is checked for sub-tasks (select ... where PARENT_TASK_ID_ = ?), which the engine does
       // not index: a scan of every open task per completion, 3 ms at 10,000 open appeals and growing with them.
-      new Index("wz_idx_task_parent", "act_ru_task", "parent_task_id_", "the sub-task check of every completion"));
+      new Index("wz_idx_task_parent", "act_ru_task", "parent_task_id_", "",
+          "the sub-task check of every completion"));
 
   private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
@@ -47,7 +57,7 @@ class EngineIndexes implements ApplicationRunner {
           index.name());
       if (exists != null && exists == 0) {
         jdbc.execute("create index concurrently if not exists " + index.name() + " on " + index.table() + " ("
-            + index.columns() + ")");
+            + index.columns() + ")" + (index.where().isEmpty() ? "" : " where " + index.where()));
         log.info("Created index {} on {} ({}) for {}", index.name(), index.table(), index.columns(), index.why());
       }
     }
