@@ -218,6 +218,14 @@ class CitizenPagesTest {
     assertThat(overdue).containsText("市交通运输局");
     assertThat(overdue).containsText("超期");
     Browser.screenshot(page, "board-overdue");
+
+    page.getByText("正在办理").click();
+    assertThat(page.locator("h1")).hasText("问题与答复");
+    var handling = page.locator("article", new Page.LocatorOptions().setHasText(late.trackingNumber()));
+    assertThat(handling).containsText("承办：市交通运输局");
+    assertThat(handling).containsText("办理时限");
+    assertThat(handling.locator(".badge.late")).hasText("已超期");
+    Browser.screenshot(page, "board-progress");
   }
 
   private Appeal submitFor(String content, String name, String phone) {
