@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,13 @@ import org.wenzheng.support.WenzhengTest;
  */
 @WenzhengTest
 class TasklistReviewTest {
+
+  /**
+   * Names, not words: the product's, the time zone's, tracking numbers' prefix, and the engines' ("default"; the
+   * process tests' context registers a second engine in this JVM, so Tasklist offers a choice of engine).
+   */
+  static final Set<String> CAMUNDA_NAMES = Set.of("Camunda", "Platform", "Asia", "Shanghai", "WZ", "default",
+      "processtest");
 
   static Browser browser;
 
@@ -50,17 +58,21 @@ class TasklistReviewTest {
     Locator form = page.locator(".fjs-form");
     assertThat(form).containsText(appeal.trackingNumber());
     assertThat(form).containsText("成华区双桥路与双桥子街交叉口");
-    page.getByText("Claim").first().click();
+    assertThat(Browser.latinWords(page, CAMUNDA_NAMES)).as("English on the review task").isEmpty();
+    assertThat(claimHint(page)).contains("请先点击上方的“领取”");
+    page.getByText("领取").first().click();
+    assertThat(page.locator("button.claim")).hasCount(0);
+    assertThat(claimHint(page)).isEqualTo("none");
 
     page.getByLabel("受理", new Page.GetByLabelOptions().setExact(true)).check();
-    Locator complete = page.locator("button:has-text('Complete')");
+    Locator complete = page.locator("button:has-text('提交')");
     // Submitting without a unit: the form marks what is missing and the appeal stays in review.
     complete.click();
     assertThat(page.locator(".fjs-form-field-select .fjs-form-field-error").first()).isVisible();
     assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.PENDING_REVIEW);
     Browser.screenshot(page, "tasklist-review-missing-unit");
     // Tasklist's notification of the refused submit covers the button until it is closed.
-    Locator notice = page.locator(".notifications .alert", new Page.LocatorOptions().setHasText("submitting"));
+    Locator notice = page.locator(".notifications .alert").first();
     notice.locator("button.close:visible").click();
     assertThat(notice).hasCount(0);
 
@@ -81,16 +93,28 @@ class TasklistReviewTest {
     assertThat(dispatched.departmentCode()).isEqualTo("cgw");
     assertThat(dispatched.dispatchNote()).isEqualTo("请于今日安排人员现场核查");
 
-    Page handler = login("cgw1");
+    // A handler whose browser prefers English still gets Chinese: it is the only language offered.
+    Page handler = login("cgw1", "en-US");
     handler.getByText("本部门待办").first().click();
     // The list shows each task's 受理编号 and 标题, so a handler can scan it without opening every task.
     Locator entry = handler.locator("li", new Page.LocatorOptions().setHasText(appeal.trackingNumber())).first();
     assertThat(entry).containsText("受理编号");
     assertThat(entry).containsText("路灯不亮");
+    assertThat(Browser.latinWords(handler, CAMUNDA_NAMES)).as("English on the unit's task list").isEmpty();
+    assertThat(handler.locator(".start-process-action")).isHidden();
+    assertThat(handler.locator(".create-task-action")).isHidden();
+    assertThat(handler.locator(".ce-eol-banner")).isHidden();
     Browser.screenshot(handler, "tasklist-unit-list");
     handler.navigate(tasklist() + "#/?task=" + scenario.task(appeal).getId());
     assertThat(handler.locator(".fjs-form")).containsText("请于今日安排人员现场核查");
+    assertThat(Browser.latinWords(handler, CAMUNDA_NAMES)).as("English on the acknowledge task").isEmpty();
     Browser.screenshot(handler, "tasklist-acknowledge-form");
+  }
+
+  /** The hint Tasklist shows above a form that cannot be filled in yet ("none" once the task is claimed). */
+  private static String claimHint(Page page) {
+    return (String) page.locator(".fjs-container").first()
+        .evaluate("e => getComputedStyle(e, '::before').content");
   }
 
   private String tasklist() {
@@ -98,7 +122,11 @@ class TasklistReviewTest {
   }
 
   private Page login(String user) {
-    Page page = browser.page(false);
+    return login(user, "zh-CN");
+  }
+
+  private Page login(String user, String locale) {
+    Page page = browser.page(false, locale);
     page.navigate(tasklist());
     page.locator("input[type=text]").first().fill(user);
     page.locator("input[type=password]").first().fill("demo");

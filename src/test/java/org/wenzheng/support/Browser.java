@@ -40,7 +40,12 @@ public final class Browser implements AutoCloseable {
 
   /** A fresh browser profile (no cookies), phone-sized when asked. */
   public Page page(boolean phone) {
-    NewContextOptions options = new NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai");
+    return page(phone, "zh-CN");
+  }
+
+  /** A fresh browser profile whose user prefers the given language (e.g. {@code en-US}). */
+  public Page page(boolean phone, String locale) {
+    NewContextOptions options = new NewContextOptions().setLocale(locale).setTimezoneId("Asia/Shanghai");
     if (phone) {
       options.setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2);
     } else {
@@ -58,6 +63,22 @@ public final class Browser implements AutoCloseable {
         .setHttpCredentials(user, "demo"));
     context.setDefaultTimeout(20_000);
     return context.newPage();
+  }
+
+  /**
+   * The Latin words (two letters or more) on the visible part of the page, except the allowed ones: what a Chinese
+   * reader would meet in a language they may not read.
+   */
+  public static java.util.List<String> latinWords(Page page, java.util.Set<String> allowed) {
+    String text = (String) page.evaluate("() => document.body.innerText");
+    java.util.List<String> words = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(text);
+    while (m.find()) {
+      if (!allowed.contains(m.group()) && !words.contains(m.group())) {
+        words.add(m.group());
+      }
+    }
+    return words;
   }
 
   public static void screenshot(Page page, String name) {
