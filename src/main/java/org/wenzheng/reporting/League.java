@@ -14,11 +14,14 @@ import java.util.List;
  * </pre>
  *
  * Only units that held at least {@code minimum} appeals of the period are ranked (a unit with one appeal is not the
- * city's best or worst). The red list is the best five, the black list the worst five (never the same unit).
+ * city's best or worst). The black list is the worst five, at most the lower half of the ranking; the red list the
+ * best five of the rest that replied to at least one appeal of the period (a unit that answered nobody is never
+ * praised, whatever its score). No unit is on both.
  */
 final class League {
 
-  record Entry(int rank, String code, String name, double score, long handled, Double onTimeAcknowledgementRate,
+  record Entry(int rank, String code, String name, double score, long handled, long replied,
+      Double onTimeAcknowledgementRate,
       Double onTimeCompletionRate, Double satisfactionRate, Double returnRate, Double redoRate) {
   }
 
@@ -45,7 +48,7 @@ final class League {
       double redone = or(r.redoRate(), c.redoRate());
       double score = 100 * (0.25 * ack + 0.30 * done + 0.25 * satisfied + 0.10 * (1 - returned)
           + 0.10 * (1 - redone));
-      entries.add(new Entry(0, u.key(), u.name(), Math.round(score * 10) / 10.0, u.handled(),
+      entries.add(new Entry(0, u.key(), u.name(), Math.round(score * 10) / 10.0, u.handled(), u.replied(),
           r.onTimeAcknowledgementRate(), r.onTimeCompletionRate(), r.satisfactionRate(), r.returnRate(),
           r.redoRate()));
     }
@@ -54,14 +57,16 @@ final class League {
     List<Entry> ranked = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      ranked.add(new Entry(i + 1, e.code(), e.name(), e.score(), e.handled(), e.onTimeAcknowledgementRate(),
+      ranked.add(new Entry(i + 1, e.code(), e.name(), e.score(), e.handled(), e.replied(),
+          e.onTimeAcknowledgementRate(),
           e.onTimeCompletionRate(), e.satisfactionRate(), e.returnRate(), e.redoRate()));
     }
-    int red = Math.min(LIST_SIZE, ranked.size());
-    int black = Math.min(LIST_SIZE, ranked.size() - red);
+    int black = Math.min(LIST_SIZE, ranked.size() / 2);
     List<Entry> worst = new ArrayList<>(ranked.subList(ranked.size() - black, ranked.size()));
     worst.sort(Comparator.comparingInt(Entry::rank).reversed());
-    return new Table(ranked, List.copyOf(ranked.subList(0, red)), worst, minimum);
+    List<Entry> best = ranked.subList(0, ranked.size() - black).stream().filter(e -> e.replied() > 0)
+        .limit(LIST_SIZE).toList();
+    return new Table(ranked, best, worst, minimum);
   }
 
   private static double or(Double value, Double fallback) {

@@ -199,8 +199,9 @@ class FiguresTest {
     // cgw: 100 × (0.25×⅔ + 0.30×⅔ + 0.25×½ + 0.10×(1−¼) + 0.10×(1−⅓)) = 63.3
     assertThat(league.ranked()).extracting(League.Entry::code, League.Entry::score).containsExactly(
         tuple("gaj", 80.0), tuple("cgw", 63.3));
-    assertThat(league.red()).extracting(League.Entry::code).containsExactly("gaj", "cgw");
-    assertThat(league.black()).isEmpty(); // two units: both on the red list, never on both
+    // Two units: the better is praised, the worse is on the black list, neither on both.
+    assertThat(league.red()).extracting(League.Entry::code).containsExactly("gaj");
+    assertThat(league.black()).extracting(League.Entry::code).containsExactly("cgw");
     assertThat(League.of(report.city(), report.units(), 3).ranked()).extracting(League.Entry::code)
         .containsExactly("cgw"); // gaj held only 2
   }
