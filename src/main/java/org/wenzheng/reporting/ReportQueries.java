@@ -13,14 +13,23 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.appeal.AppealType;
 import org.wenzheng.appeal.Channel;
 import org.wenzheng.appeal.Labelled;
+import org.wenzheng.appeal.Satisfaction;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.directory.Mailbox;
+import org.wenzheng.directory.Unit;
 import org.wenzheng.web.InvalidFieldException;
 import org.wenzheng.data.Rows;
 
@@ -98,12 +107,22 @@ public class ReportQueries {
       + " group by grouping sets ((), (a.department_code), (a.channel), "
       + "(coalesce(a.appeal_type, a.requested_type)), (a.mailbox_code))";
 
+  /** Rows fetched per round trip when a whole list is exported (PostgreSQL streams only inside a transaction). */
+  static final int EXPORT_FETCH_SIZE = 1000;
+
   private final JdbcClient jdbc;
   private final Directory directory;
+  private final NamedParameterJdbcTemplate streaming;
+  private final TransactionTemplate readOnly;
 
-  ReportQueries(JdbcClient jdbc, Directory directory) {
+  ReportQueries(JdbcClient jdbc, Directory directory, DataSource dataSource, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.directory = directory;
+    JdbcTemplate template = new JdbcTemplate(dataSource);
+    template.setFetchSize(EXPORT_FETCH_SIZE);
+    this.streaming = new NamedParameterJdbcTemplate(template);
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
   }
 
   /** A period's report: the city's figures and the same split by unit, channel, appeal type and mailbox. */
@@ -243,6 +262,28 @@ public class ReportQueries {
    * its {@code key}). For a unit's returns, the appeals it returned.
    */
   public List<Listed> appeals(Period period, String figure, String dimension, String key, int limit) {
+    AppealsQuery q = appealsQuery(period, figure, dimension, key);
+    Map<String, String> units = unitNames();
+    var query = jdbc.sql(q.sql() + " limit :limit").params(q.params()).param("limit", limit);
+    return query.query((rs, n) -> listed(rs, units)).list();
+  }
+
+  /**
+   * Every appeal a figure counts, handed to {@code each} in order as it is read (a thousand rows at a time), so that
+   * an export of 100,000 appeals never holds them all.
+   */
+  public void eachAppeal(Period period, String figure, String dimension, String key, Consumer<Listed> each) {
+    AppealsQuery q = appealsQuery(period, figure, dimension, key);
+    Map<String, String> units = unitNames();
+    readOnly.executeWithoutResult(status -> streaming.query(q.sql(), q.params(), rs -> {
+      each.accept(listed(rs, units));
+    }));
+  }
+
+  private record AppealsQuery(String sql, Map<String, Object> params) {
+  }
+
+  private AppealsQuery appealsQuery(Period period, String figure, String dimension, String key) {
     boolean returns = figure.equals("returnedAppeals") || figure.equals("unjustifiedReturns");
     String where = condition(figure).replace(":returnsBy",
         returns && "unit".equals(dimension) ? "and x.department_code = :key" : "");
@@ -260,19 +301,30 @@ public class ReportQueries {
                a.department_code, a.status, a.title, a.replied_at, a.satisfaction, a.response_overdue,
                a.resolution_overdue
         from appeal a where a.received_at >= :from and a.received_at < :until and\s""" + where + filter
-        + " order by a.received_at, a.id limit :limit";
-    var query = jdbc.sql(sql).param("from", utc(period.start())).param("until", utc(period.end()))
-        .param("limit", limit);
+        + " order by a.received_at, a.id";
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("from", utc(period.start()));
+    params.put("until", utc(period.end()));
     if (sql.contains(":key")) {
-      query = query.param("key", key);
+      params.put("key", key);
     }
-    return query.query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("tracking_number"),
+    return new AppealsQuery(sql, params);
+  }
+
+  /** Every unit's name by its code, read once per list rather than once per row. */
+  private Map<String, String> unitNames() {
+    return directory.units().stream().collect(Collectors.toMap(Unit::code, Unit::name));
+  }
+
+  /** A row of the list, with Chinese names for unit, channel, type, status and satisfaction. */
+  private static Listed listed(ResultSet rs, Map<String, String> units) throws SQLException {
+    String unit = rs.getString("department_code");
+    return new Listed(rs.getLong("id"), rs.getString("tracking_number"),
         local(rs.getObject("received_at", OffsetDateTime.class)), label(Channel.class, rs.getString("channel")),
-        label(AppealType.class, rs.getString("type")), rs.getString("department_code"),
-        rs.getString("department_code") == null ? null : directory.unitName(rs.getString("department_code")),
-        rs.getString("status"), rs.getString("title"), local(rs.getObject("replied_at", OffsetDateTime.class)),
-        rs.getString("satisfaction"), rs.getBoolean("response_overdue"), rs.getBoolean("resolution_overdue")))
-        .list();
+        label(AppealType.class, rs.getString("type")), unit, unit == null ? null : units.getOrDefault(unit, unit),
+        label(AppealStatus.class, rs.getString("status")), rs.getString("title"),
+        local(rs.getObject("replied_at", OffsetDateTime.class)), label(Satisfaction.class,
+        rs.getString("satisfaction")), rs.getBoolean("response_overdue"), rs.getBoolean("resolution_overdue"));
   }
 
   // --- rows -----------------------------------------------------------------------------------------------------

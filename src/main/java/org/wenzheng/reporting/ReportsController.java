@@ -94,8 +94,10 @@ class ReportsController {
       @RequestParam(required = false) String to, @RequestParam(defaultValue = "received") String figure,
       @RequestParam(required = false) String dimension, @RequestParam(required = false) String key,
       HttpServletResponse response) throws IOException {
-    Listing listing = listing(period, date, from, to, figure, dimension, key);
-    write(format, Tables.appeals(listing.title(), listing.appeals()), listing.title(), response);
+    Selection s = selection(period, date, from, to, figure, dimension, key);
+    // Every appeal of the selection, streamed from the database into the file.
+    write(format, Tables.appeals(s.title(), each -> queries.eachAppeal(s.period(), figure, s.dimension(), key, each)),
+        s.title(), response);
   }
 
   @GetMapping("/reports/figures.{format}")
@@ -121,7 +123,12 @@ class ReportsController {
       String title, List<ReportQueries.Listed> appeals, boolean truncated) {
   }
 
-  private Listing listing(String period, String date, String from, String to, String figure, String dimension,
+  /** What a list shows: the period, the figure, the group, checked against who asks. */
+  record Selection(Period period, String figure, String figureName, String dimension, String key, String groupName,
+      String title) {
+  }
+
+  private Selection selection(String period, String date, String from, String to, String figure, String dimension,
       String key) {
     ReportAccess access = ReportAccess.current();
     if (!Figures.COUNTS.containsKey(figure)) {
@@ -132,10 +139,16 @@ class ReportsController {
       throw new ForbiddenException("只能查看本单位的诉求");
     }
     Period p = Period.parse(period, date, from, to);
-    List<ReportQueries.Listed> list = queries.appeals(p, figure, dim, key, LIST_LIMIT + 1);
     String group = dim == null ? "全市" : "unit".equals(dim) ? directory.unitName(key) : key;
     String name = Figures.COUNTS.get(figure);
-    return new Listing(p, figure, name, dim, key, group, p.label() + " " + group + " " + name,
+    return new Selection(p, figure, name, dim, key, group, p.label() + " " + group + " " + name);
+  }
+
+  private Listing listing(String period, String date, String from, String to, String figure, String dimension,
+      String key) {
+    Selection s = selection(period, date, from, to, figure, dimension, key);
+    List<ReportQueries.Listed> list = queries.appeals(s.period(), figure, s.dimension(), key, LIST_LIMIT + 1);
+    return new Listing(s.period(), figure, s.figureName(), s.dimension(), key, s.groupName(), s.title(),
         list.size() > LIST_LIMIT ? list.subList(0, LIST_LIMIT) : list, list.size() > LIST_LIMIT);
   }
 

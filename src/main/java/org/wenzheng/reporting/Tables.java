@@ -4,23 +4,40 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-/** The figures and the appeal lists as tables, written as CSV (UTF-8 with BOM, so Excel reads the Chinese) or XLSX. */
+/**
+ * The figures and the appeal lists as tables, written as CSV (UTF-8 with BOM, so Excel reads the Chinese) or XLSX.
+ * Rows are written as they come, so an export of every appeal of a year is streamed, never held.
+ */
 final class Tables {
 
-  record Table(String title, List<String> headers, List<List<Object>> rows) {
+  /** The rows of a table, handed one by one to whoever writes them. */
+  interface Rows {
+    void each(Consumer<List<Object>> row);
   }
+
+  record Table(String title, List<String> headers, Rows rows) {
+    Table(String title, List<String> headers, List<List<Object>> rows) {
+      this(title, headers, rows::forEach);
+    }
+  }
+
+  /** XLSX rows kept in memory before they are written out. */
+  private static final int XLSX_FLUSH_ROWS = 1000;
 
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -82,15 +99,13 @@ final class Tables {
     return row;
   }
 
-  static Table appeals(String title, List<ReportQueries.Listed> appeals) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (ReportQueries.Listed a : appeals) {
-      rows.add(java.util.Arrays.asList(a.trackingNumber(), shown(a.receivedAt()), a.channel(), a.type(),
-          a.unitName(), a.status(), a.title(), shown(a.repliedAt()), a.satisfaction(),
-          a.responseOverdue() ? "是" : "否", a.resolutionOverdue() ? "是" : "否"));
-    }
+  /** The appeals {@code appeals} hands over, each as a row, whole titles included. */
+  static Table appeals(String title, Consumer<Consumer<ReportQueries.Listed>> appeals) {
     return new Table(title, List.of("受理编号", "受理时间", "渠道", "类型", "承办单位", "状态", "标题", "答复时间",
-        "满意度", "签收超期", "办结超期"), rows);
+        "满意度", "签收超期", "办结超期"), (Rows) row -> appeals.accept(a -> row.accept(Arrays.asList(
+        a.trackingNumber(), shown(a.receivedAt()), a.channel(), a.type(), a.unitName(), a.status(), a.title(),
+        shown(a.repliedAt()), a.satisfaction(), a.responseOverdue() ? "是" : "否",
+        a.resolutionOverdue() ? "是" : "否"))));
   }
 
   /** A rate as a percentage with two decimals (99.20), or empty where there was nothing to count. */
@@ -108,9 +123,13 @@ final class Tables {
     out.write('\uFEFF');
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL)) {
       csv.printRecord(table.headers());
-      for (List<Object> row : table.rows()) {
-        csv.printRecord(row.stream().map(Tables::inert).toList());
-      }
+      table.rows().each(row -> {
+        try {
+          csv.printRecord(row.stream().map(Tables::inert).toList());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
     }
   }
 
@@ -134,17 +153,25 @@ final class Tables {
       sheet.value(0, c, table.headers().get(c));
       sheet.style(0, c).bold().set();
     }
-    for (int r = 0; r < table.rows().size(); r++) {
-      List<Object> row = table.rows().get(r);
+    int[] r = {0};
+    table.rows().each(row -> {
+      r[0]++;
       for (int c = 0; c < row.size(); c++) {
         Object v = row.get(c);
         if (v instanceof Number n) {
-          sheet.value(r + 1, c, n);
+          sheet.value(r[0], c, n);
         } else if (v != null) {
-          sheet.value(r + 1, c, v.toString());
+          sheet.value(r[0], c, v.toString());
         }
       }
-    }
+      if (r[0] % XLSX_FLUSH_ROWS == 0) {
+        try {
+          sheet.flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    });
     workbook.finish();
   }
 
