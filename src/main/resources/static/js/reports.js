@@ -52,7 +52,23 @@
     el.setAttribute('data-drawn', 'true');
   }
 
+  // The period form shows the date fields of the chosen kind only: one day for a week or month, two for a range.
+  function periodFields() {
+    var kind = document.getElementById('period');
+    if (!kind) {
+      return;
+    }
+    var show = function () {
+      var custom = kind.value === 'custom';
+      document.querySelector('#period-form .period-day').hidden = custom;
+      document.querySelector('#period-form .period-range').hidden = !custom;
+    };
+    kind.addEventListener('change', show);
+    show();
+  }
+
   function start() {
+    periodFields();
     var charts = document.querySelectorAll('.chart[data-series]');
     for (var i = 0; i < charts.length; i++) {
       draw(charts[i]);

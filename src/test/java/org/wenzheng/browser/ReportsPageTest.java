@@ -69,6 +69,15 @@ class ReportsPageTest {
     }
     assertThat(page.locator("#units")).containsText("市城管委");
     assertThat(page.locator("#red-list caption")).hasText("红榜（前五）");
+    // A month is chosen by one day in it; the range's two dates appear only for a custom period.
+    assertThat(page.locator("#date")).isVisible();
+    assertThat(page.locator("#from")).isHidden();
+    assertThat(page.locator("#to")).isHidden();
+    page.locator("#period").selectOption("custom");
+    assertThat(page.locator("#date")).isHidden();
+    assertThat(page.locator("#from")).isVisible();
+    assertThat(page.locator("#to")).isVisible();
+    page.locator("#period").selectOption("month");
     Browser.screenshot(page, "reports-dashboard");
 
     // A number is a link to the appeals it counts.
