@@ -45,15 +45,44 @@ import org.wenzheng.data.Rows;
 @Service
 public class AuditTimeline {
 
-  /** One step. {@code who} is a user id, {@code system} or {@code citizen}; {@code sealed} is its chain link. */
+  /**
+   * One step. {@code who} is a user id, {@code system} or {@code citizen}; {@code sealed} is its chain link;
+   * {@code worded} its detail as a civil servant reads it (empty for the engine's own records, which are technical).
+   * Times, also inside {@code detail}, are Asia/Shanghai (+08:00).
+   */
   public record Step(OffsetDateTime at, String source, String who, String unit, String unitName, String what,
-      Map<String, Object> detail, Long sealed) {
+      Map<String, Object> detail, Long sealed, List<String> worded) {
+
+    Step(OffsetDateTime at, String source, String who, String unit, String unitName, String what,
+        Map<String, Object> detail, Long sealed) {
+      this(at, source, who, unit, unitName, what, detail, sealed, List.of());
+    }
+
+    /** Whether a person reads it in the main trace (the journal and the messages); the rest is technical detail. */
+    public boolean told() {
+      return source.equals("journal") || source.equals("message");
+    }
   }
 
   /** A clock as it stands: when it started, when it was due, whether it was missed. */
   public record Deadline(String kind, String unit, String unitName, String allowed, String basis,
       OffsetDateTime startedAt, OffsetDateTime dueAt, OffsetDateTime remindedAt, OffsetDateTime overdueAt,
       OffsetDateTime stoppedAt, String stopReason, boolean overdue) {
+
+    /** How long it allowed, in words: 8小时（自然时间）. */
+    public String allowedWorded() {
+      return AuditWording.policy(allowed + " " + basis);
+    }
+
+    /** Why it stopped, in words. */
+    public String stopWorded() {
+      return stopReason == null ? null : switch (stopReason) {
+        case "DONE" -> "已完成";
+        case "RETURNED" -> "退单";
+        case "REPLACED" -> "重新计时";
+        default -> stopReason;
+      };
+    }
   }
 
   public record Timeline(long appealId, String trackingNumber, String status, String statusLabel,
@@ -121,9 +150,12 @@ public class AuditTimeline {
             + "where appeal_id = ? order by id").param(appeal.id()).query(Rows.of(JournalRow.class)).list().stream()
         // Messages are shown once, from the outbox, with their recipient and text.
         .filter(e -> !e.type().startsWith("NOTIFICATION_"))
-        .forEach(e -> steps.add(new Step(local(e.occurredAt()), "journal", e.actor(), e.actorUnit(),
-            unitName(e.actorUnit()), AppealTimeline.label(e.type()), withType(e.type(), parse(e.detail())),
-            e.chainSeq())));
+        .forEach(e -> {
+          Map<String, Object> detail = parse(e.detail());
+          steps.add(new Step(local(e.occurredAt()), "journal", e.actor(), e.actorUnit(), unitName(e.actorUnit()),
+              AppealTimeline.label(e.type()), withType(e.type(), detail), e.chainSeq(),
+              AuditWording.lines(detail, directory::unitName)));
+        });
   }
 
   private void messages(Appeal appeal, List<Step> steps) {
@@ -146,8 +178,12 @@ public class AuditTimeline {
           }
           String what = ("EMAIL".equals(m.channel()) ? "发送邮件：" : "发送消息（" + m.channel() + "）：") + m.subject()
               + ("SENT".equals(m.status()) ? "" : "（待发送）");
+          List<String> worded = new ArrayList<>();
+          worded.add("收件人：" + m.recipient());
+          worded.add("SENT".equals(m.status()) ? "已发送：" + AuditWording.time(local(m.sentAt()))
+              : "尚未发送（已尝试 " + m.attempts() + " 次）");
           steps.add(new Step(local(m.createdAt()), "message", Actor.SYSTEM.userId(), null, null, what, detail,
-              null));
+              null, worded));
         });
   }
 
@@ -282,7 +318,7 @@ public class AuditTimeline {
         Groups.unitOf(identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
             .toList())))).orElse(null);
     return unit == null ? s : new Step(s.at(), s.source(), s.who(), unit, directory.unitName(unit), s.what(),
-        s.detail(), s.sealed());
+        s.detail(), s.sealed(), s.worded());
   }
 
   private static int order(String source) {
@@ -298,10 +334,14 @@ public class AuditTimeline {
     return code == null ? null : directory.unitName(code);
   }
 
+  /** A journal entry's detail, its times rewritten in +08:00 (the journal stores some in UTC). */
   private Map<String, Object> parse(String detail) {
     try {
-      return json.readValue(detail == null ? "{}" : detail, new TypeReference<LinkedHashMap<String, Object>>() {
-      });
+      Map<String, Object> m = json.readValue(detail == null ? "{}" : detail,
+          new TypeReference<LinkedHashMap<String, Object>>() {
+          });
+      m.replaceAll((k, v) -> AuditWording.inShanghai(v));
+      return m;
     } catch (JsonProcessingException e) {
       return Map.of("raw", detail);
     }
@@ -318,7 +358,7 @@ public class AuditTimeline {
     if (v == null || v instanceof Number || v instanceof Boolean) {
       return v;
     }
-    String s = v instanceof Date d ? at(d).toString() : v.toString();
+    String s = v instanceof Date d ? at(d).toString() : AuditWording.inShanghai(v.toString()).toString();
     return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE) + "…" : s;
   }
 
