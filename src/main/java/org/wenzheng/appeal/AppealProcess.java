@@ -77,6 +77,7 @@ public final class AppealProcess {
 
   /** The decisions of processes/deadline-policy.dmn. */
   public static final String DECISION_RESPONSE_DEADLINE = "ResponseDeadline";
+  public static final String DECISION_REVIEW_DEADLINE = "ReviewDeadline";
   public static final String DECISION_RESOLUTION_DEADLINE = "ResolutionDeadline";
 
   // events and gateways

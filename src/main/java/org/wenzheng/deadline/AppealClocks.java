@@ -4,6 +4,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.identity.SystemActions;
 
 /**
  * Read by the Appeal process's timers and task due dates, e.g. {@code ${appealClocks.due(execution, 'RESPONSE')}}.
@@ -15,10 +17,22 @@ public class AppealClocks {
 
   private final AppealTasks tasks;
   private final Deadlines deadlines;
+  private final SystemActions system;
 
-  AppealClocks(AppealTasks tasks, Deadlines deadlines) {
+  AppealClocks(AppealTasks tasks, Deadlines deadlines, SystemActions system) {
     this.tasks = tasks;
     this.deadlines = deadlines;
+    this.system = system;
+  }
+
+  /**
+   * The review task's due date ({@code ${appealClocks.reviewDue(execution)}}): the review policy counted from now,
+   * when the appeal reaches review (on arrival, or again after an agreed return). The policy is read as the system:
+   * whoever's step led here need not be allowed to evaluate decisions.
+   */
+  public Date reviewDue(DelegateExecution execution) {
+    boolean urgent = tasks.appealOf(execution).urgent();
+    return Date.from(system.call(() -> deadlines.reviewDueFrom(EngineClock.now(), urgent)));
   }
 
   public Date due(DelegateExecution execution, String kind) {

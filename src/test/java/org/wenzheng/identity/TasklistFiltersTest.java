@@ -80,6 +80,31 @@ class TasklistFiltersTest {
     }
   }
 
+  @Test
+  void shouldShowTheDispatchCentreItsReviewsFallingDueAndOverdue() {
+    Api api = new Api(port);
+    try {
+      // Review within two working hours (deadline-policy.dmn, 审核时限): arrived Friday 16:30, due Monday 10:00
+      // (one hour on Friday, one on Monday morning).
+      Scenario.clock("2026-03-06T16:30");
+      Appeal appeal = scenario.submit();
+      assertThat(scenario.task(appeal).getDueDate().toInstant())
+          .isEqualTo(java.time.OffsetDateTime.parse("2026-03-09T10:00:00+08:00").toInstant());
+      String dueSoon = filterId(api, "dispatcher", CamundaSetup.FILTER_DUE_SOON);
+      String overdue = filterId(api, "dispatcher", CamundaSetup.FILTER_OVERDUE);
+
+      // At 17:00 on Friday, ninety working minutes are left: 即将超期, not 已超期.
+      Scenario.clock("2026-03-06T17:00");
+      assertThat(businessKeys(api, "dispatcher", dueSoon)).contains(appeal.trackingNumber());
+      assertThat(businessKeys(api, "dispatcher", overdue)).doesNotContain(appeal.trackingNumber());
+      Scenario.clock("2026-03-09T10:01");
+      assertThat(businessKeys(api, "dispatcher", overdue)).contains(appeal.trackingNumber());
+      assertThat(businessKeys(api, "dispatcher", dueSoon)).doesNotContain(appeal.trackingNumber());
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   private static String filterId(Api api, String user, String name) {
     for (JsonNode f : api.get("/engine-rest/filter?resourceType=Task&maxResults=50", user).json()) {
       if (name.equals(f.get("name").asText())) {
