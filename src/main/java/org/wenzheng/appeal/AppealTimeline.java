@@ -5,9 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
@@ -58,19 +65,43 @@ public class AppealTimeline {
   private final AppealJournal journal;
   private final Directory directory;
   private final ObjectMapper json;
+  private final IdentityService identityService;
 
-  AppealTimeline(AppealJournal journal, Directory directory, ObjectMapper json) {
+  AppealTimeline(AppealJournal journal, Directory directory, ObjectMapper json, IdentityService identityService) {
     this.journal = journal;
     this.directory = directory;
     this.json = json;
+    this.identityService = identityService;
   }
 
   public String asText(long appealId) {
+    Map<String, String> names = new HashMap<>();
     return journal.events(appealId).stream().filter(e -> !e.type().startsWith("NOTIFICATION_"))
-        .map(this::line).collect(Collectors.joining("\n\n"));
+        .map(e -> line(e, names)).collect(Collectors.joining("\n\n"));
   }
 
-  private String line(AppealEvent e) {
+  /**
+   * A person as colleagues know them: the name in the identity service ("市城管委 经办人"), the account when it has
+   * none. Read as the system: the reader of an accountability case need not be allowed to list users.
+   */
+  private String person(String userId, Map<String, String> names) {
+    if (Actor.SYSTEM.userId().equals(userId)) {
+      return "系统";
+    }
+    if ("citizen".equals(userId)) {
+      return "诉求人";
+    }
+    return names.computeIfAbsent(userId, id -> {
+      Supplier<User> find = () -> identityService.createUserQuery().userId(id).singleResult();
+      CommandContext context = Context.getCommandContext();
+      User user = context != null ? context.runWithoutAuthorization(find::get) : find.get();
+      String name = user == null ? "" : (Objects.toString(user.getFirstName(), "") + " "
+          + Objects.toString(user.getLastName(), "")).strip();
+      return name.isEmpty() ? id : name;
+    });
+  }
+
+  private String line(AppealEvent e, Map<String, String> names) {
     JsonNode detail = parse(e.detail());
     StringBuilder line = new StringBuilder(SHOWN.format(e.occurredAt().toInstant())).append("　")
         .append(LABELS.getOrDefault(e.type(), e.type()));
@@ -78,8 +109,9 @@ public class AppealTimeline {
     if (clock.equals("RESPONSE") || clock.equals("RESOLUTION")) {
       line.append("（").append(clock.equals("RESPONSE") ? "签收时限" : "办结时限").append("）");
     }
-    line.append("　").append(Actor.SYSTEM.userId().equals(e.actor()) ? "系统" : e.actor());
-    if (e.actorUnit() != null) {
+    String who = person(e.actor(), names);
+    line.append("　").append(who);
+    if (e.actorUnit() != null && !who.contains(directory.unitName(e.actorUnit()))) {
       line.append("（").append(directory.unitName(e.actorUnit())).append("）");
     }
     String unit = detail.path("departmentCode").asText(null);

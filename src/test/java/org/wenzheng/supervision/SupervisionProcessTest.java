@@ -117,12 +117,14 @@ class SupervisionProcessTest {
     // Two working days to explain: Friday and Monday.
     assertThat(explain.getDueDate().toInstant()).isEqualTo(Scenario.at("2026-03-09T15:32"));
     assertThat(mail("cgwlead@staff.wenzheng.local", appeal, "效能问责立案")).contains("督办期限内仍未落实");
-    // The evidence on the leaders' form: the appeal's trace, step by step, without the citizen's personal data.
+    // The evidence on the leaders' form: the appeal's trace, step by step, people by their names, without the
+    // citizen's personal data.
     assertThat((String) runtimeService.getVariable(explain.getExecutionId(), AccountabilityProcess.VAR_CASE_EVIDENCE))
-        .contains("2026-03-04 10:00　转办　dispatcher → 市城管委", "签收　cgw1（市城管委）",
+        .contains("2026-03-04 10:00　转办　调度 员 → 市城管委", "签收　市城管委 经办人",
             "2026-03-05 10:01　超期（办结时限）　系统",
-            "督办（办结时限）　supervisor → 市城管委：请于期限内修复路灯", "时限调整（办结时限）　supervisor：至 2026-03-05 15:31",
+            "督办（办结时限）　督查 员 → 市城管委：请于期限内修复路灯", "时限调整（办结时限）　督查 员：至 2026-03-05 15:31",
             "督办未落实")
+        .doesNotContain("dispatcher", "cgw1", "supervisor")
         .doesNotContain("13800001234", "李四");
 
     scenario.complete("cgwlead", CGW_LEADER, appeal, AccountabilityProcess.TASK_EXPLAIN,
