@@ -125,6 +125,8 @@ class CamundaSetup implements ApplicationRunner {
     grant(group, Resources.TASK, "*", TaskPermissions.READ);
     grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
     grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+    // The units' names (the directory's, public): Cockpit names the groups tasks wait for by them, not by codes.
+    grant(group, Resources.GROUP, "*", Permissions.READ);
   }
 
   /** A unit works its own tasks (granted per task through its candidate group) and reads the Appeal model. */

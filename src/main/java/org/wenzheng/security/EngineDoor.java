@@ -41,7 +41,7 @@ final class EngineDoor {
   /** POST requests that only read: Camunda's queries with a body. */
   private static final Pattern QUERY = Pattern.compile(
       "^/(task|process-instance|execution|variable-instance|job|job-definition|external-task|case-instance"
-          + "|case-execution|event-subscription|incident|batch|process-definition|decision-definition"
+          + "|case-execution|event-subscription|incident|batch|process-definition|decision-definition|group"
           + "|history/(activity-instance|case-activity-instance|case-instance|decision-instance|detail"
           + "|external-task-log|identity-link-log|incident|job-log|process-instance|task|user-operation"
           + "|variable-instance|batch))(/count)?$"

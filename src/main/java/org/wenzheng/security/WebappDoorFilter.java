@@ -70,7 +70,57 @@ class WebappDoorFilter extends OncePerRequestFilter {
       return;
     }
     // The engine's API behind the webapps: the same door as /engine-rest.
-    engineDoor.doFilter(request, response, chain);
+    engineDoor.doFilter(bounded(request, path), response, chain);
+  }
+
+  /** A list the webapps ask for without a page size, e.g. Cockpit's versions of a process definition. */
+  private static final Pattern UNBOUNDED_LIST = Pattern.compile(
+      "^/camunda/api/engine/engine/[^/]+/(process-definition|decision-definition|decision-requirements-definition"
+          + "|deployment|process-instance|task|history/process-instance|history/task|history/activity-instance"
+          + "|history/variable-instance|history/decision-instance|incident|job|job-definition|group|user)$");
+
+  /**
+   * The engine refuses a list without {@code maxResults} (query-max-results-limit), and some of Cockpit's own
+   * requests send none (the versions of a process, on every process page): they are answered with the first
+   * {@value #WEBAPP_PAGE} results instead of failing. Clients of {@code /engine-rest} still page explicitly.
+   */
+  static final int WEBAPP_PAGE = 2000;
+
+  private static HttpServletRequest bounded(HttpServletRequest request, String path) {
+    if (!EngineDoor.reads(request.getMethod()) || request.getParameter("maxResults") != null
+        || !UNBOUNDED_LIST.matcher(path).matches()) {
+      return request;
+    }
+    String query = request.getQueryString();
+    String boundedQuery = (query == null || query.isEmpty() ? "" : query + "&") + "maxResults=" + WEBAPP_PAGE;
+    return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+      @Override
+      public String getQueryString() {
+        return boundedQuery;
+      }
+
+      @Override
+      public String getParameter(String name) {
+        return "maxResults".equals(name) ? String.valueOf(WEBAPP_PAGE) : super.getParameter(name);
+      }
+
+      @Override
+      public java.util.Map<String, String[]> getParameterMap() {
+        java.util.Map<String, String[]> map = new java.util.LinkedHashMap<>(super.getParameterMap());
+        map.put("maxResults", new String[] {String.valueOf(WEBAPP_PAGE)});
+        return java.util.Collections.unmodifiableMap(map);
+      }
+
+      @Override
+      public java.util.Enumeration<String> getParameterNames() {
+        return java.util.Collections.enumeration(getParameterMap().keySet());
+      }
+
+      @Override
+      public String[] getParameterValues(String name) {
+        return getParameterMap().get(name);
+      }
+    };
   }
 
   /** The webapps' own APIs (not the engine's): which a logged-in user may call. */

@@ -18,19 +18,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Camunda's webapps in Chinese: {@code /camunda/app/{app}/locales/zh.json} for Tasklist, Admin and Welcome, the
+ * Camunda's webapps in Chinese: {@code /camunda/app/{app}/locales/zh.json} for Tasklist, Cockpit, Admin and Welcome, the
  * language each app's {@code scripts/config.js} offers every user.
  *
- * <p>Each file is the community translation (npm package {@code camunda-webapp-translations}, zh-Hans, fetched at
- * build time) for 7.15, with the keys 7.24 added and our wording ({@code webapp-translations/{app}.json}: a list of
- * replacements applied to every text first, then labels that are added or replace the community's). Apps without a
- * Chinese file here keep their English. {@code WebappTranslationsTest} fails when 7.24 has a key that is missing.
+ * <p>Tasklist's, Admin's and Welcome's are the community translation (npm package
+ * {@code camunda-webapp-translations}, zh-Hans, fetched at build time) for 7.15, with the keys 7.24 added and our
+ * wording ({@code webapp-translations/{app}.json}: a list of replacements applied to every text first, then labels
+ * that are added or replace the community's). Cockpit has no community translation: its texts are all ours.
+ * {@code WebappTranslationsTest} fails when 7.24 has a key that is missing.
  */
 @RestController
 class WebappTranslations {
 
   /** The apps served in Chinese. */
-  static final List<String> APPS = List.of("tasklist", "admin", "welcome");
+  static final List<String> APPS = List.of("tasklist", "admin", "welcome", "cockpit");
+
+  /** The apps with a community translation to start from; the others' texts are all ours. */
+  private static final List<String> COMMUNITY = List.of("tasklist", "admin", "welcome");
 
   private final Map<String, byte[]> files = new LinkedHashMap<>();
 
@@ -56,7 +60,8 @@ class WebappTranslations {
 
   /** The community's file with our replacements and labels; Admin borrows Tasklist's date names, which it lacks. */
   static ObjectNode merged(ObjectMapper json, String app) throws IOException {
-    ObjectNode base = read(json, "camunda-webapp-translations/" + app + "/zh-Hans.json");
+    ObjectNode base = COMMUNITY.contains(app) ? read(json, "camunda-webapp-translations/" + app + "/zh-Hans.json")
+        : json.createObjectNode().set("labels", json.createObjectNode());
     ObjectNode ours = read(json, "webapp-translations/" + app + ".json");
     ObjectNode labels = (ObjectNode) base.get("labels");
     Map<String, String> replacements = new LinkedHashMap<>();

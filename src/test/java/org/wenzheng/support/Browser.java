@@ -70,7 +70,11 @@ public final class Browser implements AutoCloseable {
    * reader would meet in a language they may not read.
    */
   public static java.util.List<String> latinWords(Page page, java.util.Set<String> allowed) {
-    String text = (String) page.evaluate("() => document.body.innerText");
+    return latinWords((String) page.evaluate("() => document.body.innerText"), allowed);
+  }
+
+  /** The Latin words (two letters or more) of a text, except the allowed ones. */
+  public static java.util.List<String> latinWords(String text, java.util.Set<String> allowed) {
     java.util.List<String> words = new java.util.ArrayList<>();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(text);
     while (m.find()) {
