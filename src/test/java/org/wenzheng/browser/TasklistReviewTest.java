@@ -89,6 +89,9 @@ class TasklistReviewTest {
     complete.click();
 
     await().atMost(Duration.ofSeconds(15)).until(() -> scenario.reload(appeal).status() == AppealStatus.DISPATCHED);
+    // The task does not just vanish: the dispatcher is told where the appeal went and by when.
+    assertThat(page.locator("#wz-next-step")).containsText(appeal.trackingNumber() + "：已转交 市城管委，签收期限 ");
+    Browser.screenshot(page, "tasklist-review-submitted");
     Appeal dispatched = scenario.reload(appeal);
     assertThat(dispatched.departmentCode()).isEqualTo("cgw");
     assertThat(dispatched.dispatchNote()).isEqualTo("请于今日安排人员现场核查");

@@ -11,6 +11,8 @@ export default {
     fallbackLocale: 'zh'
   },
   disableWelcomeMessage: true,
+  // After 提交, one sentence on what happened next (webapps/NextStep).
+  customScripts: ['scripts/next-step'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
