@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -93,7 +98,7 @@ class WebappDoorFilter extends OncePerRequestFilter {
     }
     String query = request.getQueryString();
     String boundedQuery = (query == null || query.isEmpty() ? "" : query + "&") + "maxResults=" + WEBAPP_PAGE;
-    return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+    return new HttpServletRequestWrapper(request) {
       @Override
       public String getQueryString() {
         return boundedQuery;
@@ -105,15 +110,15 @@ class WebappDoorFilter extends OncePerRequestFilter {
       }
 
       @Override
-      public java.util.Map<String, String[]> getParameterMap() {
-        java.util.Map<String, String[]> map = new java.util.LinkedHashMap<>(super.getParameterMap());
+      public Map<String, String[]> getParameterMap() {
+        Map<String, String[]> map = new LinkedHashMap<>(super.getParameterMap());
         map.put("maxResults", new String[] {String.valueOf(WEBAPP_PAGE)});
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
       }
 
       @Override
-      public java.util.Enumeration<String> getParameterNames() {
-        return java.util.Collections.enumeration(getParameterMap().keySet());
+      public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(getParameterMap().keySet());
       }
 
       @Override
