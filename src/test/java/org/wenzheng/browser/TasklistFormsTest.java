@@ -176,8 +176,12 @@ class TasklistFormsTest {
       if (text.contains("{{") || text.contains("⚠")) {
         problems.add(o.form() + ": an unevaluated template: " + text);
       }
-      // The form and the task's header (the list around it holds other tests' tasks; TasklistReviewTest checks it).
-      List<String> english = new ArrayList<>(Browser.latinWords(text, TasklistReviewTest.CAMUNDA_NAMES));
+      // The form (its text and the hints in its inputs) and the task's header (the list around it holds other tests'
+      // tasks; TasklistReviewTest checks it).
+      String hints = String.join(" ", form.locator("input[placeholder], textarea[placeholder]")
+          .evaluateAll("inputs => inputs.map(i => i.getAttribute('placeholder'))").toString());
+      List<String> english = new ArrayList<>(Browser.latinWords(text + " " + hints,
+          TasklistReviewTest.CAMUNDA_NAMES));
       english.addAll(Browser.latinWords(page.locator("header:has([cam-tasklist-task-meta])").first()
           .innerText(), TasklistReviewTest.CAMUNDA_NAMES));
       if (!english.isEmpty()) {

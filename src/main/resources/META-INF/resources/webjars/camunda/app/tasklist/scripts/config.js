@@ -11,8 +11,8 @@ export default {
     fallbackLocale: 'zh'
   },
   disableWelcomeMessage: true,
-  // After 提交, one sentence on what happened next (webapps/NextStep).
-  customScripts: ['scripts/next-step'],
+  // After 提交, one sentence on what happened next (webapps/NextStep); form-js's own English words in Chinese.
+  customScripts: ['scripts/next-step', 'scripts/form-texts'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
