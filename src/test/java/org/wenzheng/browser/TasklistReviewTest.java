@@ -106,6 +106,7 @@ class TasklistReviewTest {
     assertThat(Browser.latinWords(handler, CAMUNDA_NAMES)).as("English on the unit's task list").isEmpty();
     assertThat(handler.locator(".start-process-action")).isHidden();
     assertThat(handler.locator(".create-task-action")).isHidden();
+    assertThat(entry.locator(".priority")).isHidden();
     assertThat(handler.locator(".ce-eol-banner")).isHidden();
     Browser.screenshot(handler, "tasklist-unit-list");
     handler.navigate(tasklist() + "#/?task=" + scenario.task(appeal).getId());
