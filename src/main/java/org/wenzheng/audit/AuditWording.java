@@ -3,7 +3,6 @@ package org.wenzheng.audit;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +30,6 @@ import org.wenzheng.calendar.EngineClock;
  */
 final class AuditWording {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Pattern INSTANT = Pattern.compile(
       "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
 
@@ -107,7 +105,7 @@ final class AuditWording {
   static String time(Object value) {
     OffsetDateTime t = value instanceof OffsetDateTime o ? o : asInstant(value).orElse(null);
     return t == null ? (value == null ? null : value.toString())
-        : SHOWN.format(t.atZoneSameInstant(EngineClock.ZONE));
+        : EngineClock.shown(t);
   }
 
   /** Any value that is an ISO instant ("2026-11-30T05:11:49.587Z"), rewritten with the +08:00 offset. */

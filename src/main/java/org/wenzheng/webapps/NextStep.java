@@ -2,7 +2,6 @@ package org.wenzheng.webapps;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -29,8 +28,6 @@ import org.wenzheng.security.WebappUser;
  */
 @RestController
 class NextStep {
-
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final HistoryService historyService;
   private final AppealRepository appeals;
@@ -87,6 +84,6 @@ class NextStep {
   }
 
   private static String shown(OffsetDateTime t) {
-    return t == null ? "（未定）" : SHOWN.format(t.atZoneSameInstant(EngineClock.ZONE));
+    return t == null ? "（未定）" : EngineClock.shown(t);
   }
 }
