@@ -82,7 +82,8 @@ class WebappTranslations {
     return base;
   }
 
-  private static ObjectNode read(ObjectMapper json, String resource) throws IOException {
+  /** A JSON file on the classpath, with or without the byte order mark Camunda's and the community's files carry. */
+  static ObjectNode read(ObjectMapper json, String resource) throws IOException {
     try (InputStream in = new ClassPathResource(resource).getInputStream()) {
       // The community's files start with a byte order mark.
       byte[] bytes = in.readAllBytes();

@@ -181,15 +181,8 @@ class CitizenPagesTest {
     ClockUtil.reset();
 
     // A unit that returned the same appeal twice without reason, publicly criticised (通报批评).
-    Appeal shirked = scenario.submit();
-    scenario.review(shirked, "sthjj");
-    scenario.acknowledge(shirked, "sthjj");
-    scenario.returnToDispatch(shirked, "sthjj", "不属于本单位职责。");
-    scenario.rejectReturn(shirked, "噪声污染属生态环境部门职责。");
-    scenario.returnToDispatch(shirked, "sthjj", "仍不属于本单位职责。");
-    scenario.complete("supervisor", List.of("supervision"), shirked, AppealProcess.TASK_RESOLVE_DISPUTE, Map.of(
-        AppealProcess.VAR_LEAD_UNIT, "sthjj", AppealProcess.VAR_CO_UNITS, List.of(),
-        AppealProcess.VAR_DISPUTE_NOTE, "由市生态环境局主办。"));
+    Appeal shirked = scenario.disputed("sthjj");
+    scenario.resolveDispute(shirked, "sthjj", List.of(), "由市生态环境局主办。");
     scenario.settleAccountability(shirked, "sthjj", "PUBLIC_CRITICISM", 0);
 
     Page page = browser.page(true);

@@ -62,10 +62,7 @@ class CockpitTest {
       }
     });
     String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
-    page.navigate(cockpit);
-    page.locator("input[type=text]").first().fill("supervisor");
-    page.locator("input[type=password]").first().fill("demo");
-    page.locator("button[type=submit]").first().click();
+    Browser.logIn(page, cockpit, "supervisor");
     assertThat(page.getByText("运行中的流程实例").first()).isVisible();
     page.waitForLoadState();
     assertThat(english(page, cockpitWords)).as("English on Cockpit's start page").isEmpty();

@@ -92,57 +92,26 @@ class TasklistFormsTest {
     scenario.returnToDispatch(returned, "cgw", "噪声扰民属生态环境部门职责。");
     forms.add(new Opened("decide-return", dispatcher, returned, AppealProcess.TASK_DECIDE_RETURN));
 
-    Appeal disputed = scenario.submit();
-    scenario.review(disputed, "sthjj");
-    scenario.acknowledge(disputed, "sthjj");
-    scenario.returnToDispatch(disputed, "sthjj", "不属于本单位职责。");
-    scenario.rejectReturn(disputed, "噪声污染属生态环境部门职责。");
-    scenario.returnToDispatch(disputed, "sthjj", "仍不属于本单位职责。");
+    Appeal disputed = scenario.disputed("sthjj");
     forms.add(new Opened("resolve-dispute", "supervisor", disputed, AppealProcess.TASK_RESOLVE_DISPUTE));
 
-    Appeal ruled = scenario.submit();
-    scenario.review(ruled, "sthjj");
-    scenario.acknowledge(ruled, "sthjj");
-    scenario.returnToDispatch(ruled, "sthjj", "不属于本单位职责。");
-    scenario.rejectReturn(ruled, "噪声污染属生态环境部门职责。");
-    scenario.returnToDispatch(ruled, "sthjj", "仍不属于本单位职责。");
-    scenario.complete("supervisor", List.of("supervision"), ruled, AppealProcess.TASK_RESOLVE_DISPUTE, Map.of(
-        AppealProcess.VAR_LEAD_UNIT, "sthjj", AppealProcess.VAR_CO_UNITS, List.of("jtj"),
-        AppealProcess.VAR_DISPUTE_NOTE, "由市生态环境局主办，市交通运输局协办。"));
+    Appeal ruled = scenario.disputed("sthjj");
+    scenario.resolveDispute(ruled, "sthjj", List.of("jtj"), "由市生态环境局主办，市交通运输局协办。");
     scenario.acknowledge(ruled, "sthjj"); // the lead acknowledges; then each co-handling unit has its task
     forms.add(new Opened("co-handle-appeal", "jtj1", ruled, AppealProcess.TASK_CO_HANDLE));
     forms.add(new Opened("explain-case", "sthjjlead", ruled, AccountabilityProcess.TASK_EXPLAIN));
 
-    Appeal case2 = scenario.submit();
-    scenario.review(case2, "sthjj");
-    scenario.acknowledge(case2, "sthjj");
-    scenario.returnToDispatch(case2, "sthjj", "不属于本单位职责。");
-    scenario.rejectReturn(case2, "噪声污染属生态环境部门职责。");
-    scenario.returnToDispatch(case2, "sthjj", "仍不属于本单位职责。");
-    scenario.complete("supervisor", List.of("supervision"), case2, AppealProcess.TASK_RESOLVE_DISPUTE, Map.of(
-        AppealProcess.VAR_LEAD_UNIT, "sthjj", AppealProcess.VAR_CO_UNITS, List.of(),
-        AppealProcess.VAR_DISPUTE_NOTE, "由市生态环境局主办。"));
+    Appeal case2 = scenario.disputed("sthjj");
+    scenario.resolveDispute(case2, "sthjj", List.of(), "由市生态环境局主办。");
     scenario.complete("sthjjlead", List.of("sthjj", "leaders", "sthjjleaders"), case2,
         AccountabilityProcess.TASK_EXPLAIN, Map.of("explanation", "经办人对职责清单理解有误，已组织学习。"));
     forms.add(new Opened("rule-case", "supervisor", case2, AccountabilityProcess.TASK_RULE));
     scenario.acknowledge(case2, "sthjj"); // the designated lead unit handles it, with no co-handlers
 
-    Appeal extension = scenario.submit();
-    scenario.review(extension, "cgw");
-    scenario.acknowledge(extension, "cgw");
-    scenario.complete("cgw1", List.of("cgw"), extension, AppealProcess.TASK_HANDLE, Map.of(
-        AppealProcess.VAR_HANDLING_OUTCOME, "EXTENSION",
-        AppealProcess.VAR_EXTENSION_REASON, "需更换整段供电电缆，须等供电公司停电窗口。",
-        AppealProcess.VAR_EXTENSION_UNTIL, LocalDate.now(EngineClock.ZONE).plusDays(10).toString()));
+    Appeal extension = extensionRequested();
     forms.add(new Opened("approve-extension-leader", "cgwlead", extension, ExtensionRequestProcess.TASK_LEADER));
 
-    Appeal extension2 = scenario.submit();
-    scenario.review(extension2, "cgw");
-    scenario.acknowledge(extension2, "cgw");
-    scenario.complete("cgw1", List.of("cgw"), extension2, AppealProcess.TASK_HANDLE, Map.of(
-        AppealProcess.VAR_HANDLING_OUTCOME, "EXTENSION",
-        AppealProcess.VAR_EXTENSION_REASON, "需更换整段供电电缆，须等供电公司停电窗口。",
-        AppealProcess.VAR_EXTENSION_UNTIL, LocalDate.now(EngineClock.ZONE).plusDays(10).toString()));
+    Appeal extension2 = extensionRequested();
     scenario.complete("cgwlead", List.of("cgw", "leaders", "cgwleaders"), extension2,
         ExtensionRequestProcess.TASK_LEADER, Map.of(ExtensionRequestProcess.VAR_LEADER_DECISION, "APPROVE",
             ExtensionRequestProcess.VAR_LEADER_NOTE, "情况属实，同意延期。"));
@@ -201,17 +170,23 @@ class TasklistFormsTest {
     }
   }
 
+  /** An appeal at 市城管委 whose handler asked for ten more days. */
+  private Appeal extensionRequested() {
+    Appeal appeal = scenario.submit();
+    scenario.review(appeal, "cgw");
+    scenario.acknowledge(appeal, "cgw");
+    scenario.complete("cgw1", List.of("cgw"), appeal, AppealProcess.TASK_HANDLE, Map.of(
+        AppealProcess.VAR_HANDLING_OUTCOME, "EXTENSION",
+        AppealProcess.VAR_EXTENSION_REASON, "需更换整段供电电缆，须等供电公司停电窗口。",
+        AppealProcess.VAR_EXTENSION_UNTIL, LocalDate.now(EngineClock.ZONE).plusDays(10).toString()));
+    return appeal;
+  }
+
   private String tasklist() {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/";
   }
 
   private Page login(String user) {
-    Page page = browser.page(false);
-    page.navigate(tasklist());
-    page.locator("input[type=text]").first().fill(user);
-    page.locator("input[type=password]").first().fill("demo");
-    page.locator("button[type=submit]").first().click();
-    assertThat(page.getByText("本部门待办").first()).isVisible();
-    return page;
+    return browser.tasklist(port, user, "zh-CN");
   }
 }

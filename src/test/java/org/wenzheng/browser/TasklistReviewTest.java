@@ -130,12 +130,6 @@ class TasklistReviewTest {
   }
 
   private Page login(String user, String locale) {
-    Page page = browser.page(false, locale);
-    page.navigate(tasklist());
-    page.locator("input[type=text]").first().fill(user);
-    page.locator("input[type=password]").first().fill("demo");
-    page.locator("button[type=submit]").first().click();
-    assertThat(page.getByText("本部门待办").first()).isVisible();
-    return page;
+    return browser.tasklist(port, user, locale);
   }
 }

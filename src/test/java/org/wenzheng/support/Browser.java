@@ -5,11 +5,16 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Headless Debian Chromium ({@code /usr/bin/chromium}, or {@code WENZHENG_CHROMIUM}) driven by Playwright. The test
@@ -56,6 +61,23 @@ public final class Browser implements AutoCloseable {
     return context.newPage();
   }
 
+  /** Logs this demo user (password "demo") in to the Camunda webapp at {@code appUrl} on the page. */
+  public static void logIn(Page page, String appUrl, String user) {
+    page.navigate(appUrl);
+    page.locator("input[type=text]").first().fill(user);
+    page.locator("input[type=password]").first().fill("demo");
+    page.locator("button[type=submit]").first().click();
+  }
+
+  /** A fresh desk-sized page in Tasklist, logged in as this demo user, whose browser prefers {@code locale}. */
+  public Page tasklist(int port, String user, String locale) {
+    Page page = page(false, locale);
+    logIn(page, "http://localhost:" + port + "/camunda/app/tasklist/default/", user);
+    PlaywrightAssertions.assertThat(page.getByText("本部门待办").first())
+        .isVisible();
+    return page;
+  }
+
   /** A desk-sized page for a member of staff, who logs in with HTTP Basic (demo password). */
   public Page staffPage(String user) {
     BrowserContext context = browser.newContext(new NewContextOptions().setLocale("zh-CN")
@@ -69,14 +91,14 @@ public final class Browser implements AutoCloseable {
    * The Latin words (two letters or more) on the visible part of the page, except the allowed ones: what a Chinese
    * reader would meet in a language they may not read.
    */
-  public static java.util.List<String> latinWords(Page page, java.util.Set<String> allowed) {
+  public static List<String> latinWords(Page page, Set<String> allowed) {
     return latinWords((String) page.evaluate("() => document.body.innerText"), allowed);
   }
 
   /** The Latin words (two letters or more) of a text, except the allowed ones. */
-  public static java.util.List<String> latinWords(String text, java.util.Set<String> allowed) {
-    java.util.List<String> words = new java.util.ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(text);
+  public static List<String> latinWords(String text, Set<String> allowed) {
+    List<String> words = new ArrayList<>();
+    Matcher m = Pattern.compile("[A-Za-z]{2,}").matcher(text);
     while (m.find()) {
       if (!allowed.contains(m.group()) && !words.contains(m.group())) {
         words.add(m.group());

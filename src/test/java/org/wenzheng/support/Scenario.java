@@ -93,6 +93,26 @@ public class Scenario {
         Map.of("ruling", ruling, "points", points, "rulingNote", "按规定处理。"));
   }
 
+  /**
+   * An appeal waiting for the supervision office's 争议裁定: the unit returned it, the dispatch centre refused the
+   * return, and the unit returned it again.
+   */
+  public Appeal disputed(String unit) {
+    Appeal a = submit();
+    review(a, unit);
+    acknowledge(a, unit);
+    returnToDispatch(a, unit, "不属于本单位职责。");
+    rejectReturn(a, "噪声污染属生态环境部门职责。");
+    returnToDispatch(a, unit, "仍不属于本单位职责。");
+    return a;
+  }
+
+  /** The supervision office rules a dispute: the lead unit, the co-handling units, and why. */
+  public void resolveDispute(Appeal a, String lead, List<String> coUnits, String note) {
+    complete("supervisor", List.of("supervision"), a, AppealProcess.TASK_RESOLVE_DISPUTE, Map.of(
+        AppealProcess.VAR_LEAD_UNIT, lead, AppealProcess.VAR_CO_UNITS, coUnits, AppealProcess.VAR_DISPUTE_NOTE, note));
+  }
+
   /** The dispatch centre agrees to a return: the appeal goes back to review. */
   public void agreeReturn(Appeal a) {
     complete("dispatcher", List.of("dispatch"), a, AppealProcess.TASK_DECIDE_RETURN,

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * Every text of Camunda 7.24's English Tasklist, Admin and Welcome has a Chinese one: a key that a new Camunda adds
@@ -33,7 +31,7 @@ class WebappTranslationsTest {
   @ParameterizedTest
   @MethodSource("apps")
   void everyTextOfCamunda724HasAChineseOne(String app) throws IOException {
-    JsonNode english = read("META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json").get("labels");
+    JsonNode english = WebappTranslations.read(JSON, english(app)).get("labels");
     JsonNode chinese = WebappTranslations.merged(JSON, app).get("labels");
     List<String> missing = new ArrayList<>();
     List<String> untranslated = new ArrayList<>();
@@ -56,7 +54,7 @@ class WebappTranslationsTest {
   @ParameterizedTest
   @MethodSource("apps")
   void theDateNamesAreChineseWhereTheAppShowsDates(String app) throws IOException {
-    JsonNode english = read("META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json");
+    JsonNode english = WebappTranslations.read(JSON, english(app));
     ObjectNode chinese = WebappTranslations.merged(JSON, app);
     if (english.has("dateLocales")) {
       assertThat(chinese.at("/dateLocales/months/0").asText()).isEqualTo("一月");
@@ -77,11 +75,8 @@ class WebappTranslationsTest {
     assertThat(claim).as("texts saying 认领 instead of 领取").isEmpty();
   }
 
-  private static JsonNode read(String resource) throws IOException {
-    try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-      byte[] bytes = in.readAllBytes();
-      int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef ? 3 : 0;
-      return JSON.readTree(bytes, start, bytes.length - start);
-    }
+  /** Camunda 7.24's English texts of an app, from its webjar. */
+  private static String english(String app) {
+    return "META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json";
   }
 }
