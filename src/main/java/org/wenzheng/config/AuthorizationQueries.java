@@ -46,11 +46,13 @@ import org.xml.sax.SAXException;
  * {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}. Every candidate group receives one grant per task, so
  * PostgreSQL compares every waiting task with every grant of the group: 5.3 s per page at 10,500 waiting appeals,
  * growing with the square. The forks of Camunda 7 rewrote the check as a correlated {@code EXISTS} (CIB seven pull
- * request 151, Operaton 3152), which is linear but still probes the grants once per row. Here the same condition is
- * asked as set questions that PostgreSQL answers with one hash table each, built once per query: is there a grant on
- * everything ({@code '*'}), is this row's id among the granted ids, is its process definition's key among them. The
- * answer is exactly Camunda's: a row is listed when a grant of the user or their groups, with the permissions the
- * query checks, names it, its process definition or everything.
+ * request 151, Operaton 3152), one {@code EXISTS} per row with the three ids inside, which is linear but probes the
+ * grants for every row. Here the same condition is asked as separate questions: is there a grant on everything
+ * ({@code '*'}, asked once per query), does a grant name this row's id, does one name its process definition's key.
+ * PostgreSQL answers each of the last two either with one hash table of the user's grants built for the whole query (a
+ * count of 10,000 tasks) or with a look-up in the grants' index for each row (a page of 15 tasks, the variables of 15
+ * tasks), as its estimates find cheaper. The answer is exactly Camunda's: a row is listed when a grant of the user or
+ * their groups, with the permissions the query checks, names it, its process definition or everything.
  *
  * <p>It also holds {@code selectGroupsWithAuthorizations}, which {@link LeanSessions} asks instead of the engine's
  * scan of every grant for the groups that have any.
@@ -173,15 +175,6 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
    * join compared with ({@code '*'} becomes a single existence test).
    */
   private static String grantCheck(String id, List<String> granted) {
-    StringBuilder sets = new StringBuilder();
-    for (String expression : granted) {
-      sets.append(sets.isEmpty() ? "" : "\n            or ");
-      if (expression.equals("'*'")) {
-        sets.append("exists (select 1 from ").append(GRANTS).append(" G where G.RESOURCE_ID_ = '*')");
-      } else {
-        sets.append(expression).append(" in (select G.RESOURCE_ID_ from ").append(GRANTS).append(" G)");
-      }
-    }
     return """
         <sql id="%s">
           <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
@@ -200,7 +193,30 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
               </otherwise>
             </choose>
           </if>
-        </sql>""".formatted(id, AUTH_NAMESPACE, sets);
+        </sql>""".formatted(id, AUTH_NAMESPACE, grantSets(granted));
+  }
+
+  /**
+   * "A grant of the user or their groups names one of these resource ids". A grant on everything ({@code '*'}) is
+   * asked first, once per query. Each resource id is then asked as "a grant names it", which PostgreSQL answers either
+   * by one set of the user's grants built for the whole query (a count of a queue of 10,000 tasks) or by a look-up in
+   * the grants' index of resource ids for each row (a page that stops after 15 tasks, the variables of 15 tasks),
+   * whichever its estimates find cheaper. Expects {@code authGroupIds}, {@code atomicChecks} and {@code disjunctive}
+   * bound as in {@link #grantCheck}.
+   */
+  static String grantSets(List<String> granted) {
+    StringBuilder sets = new StringBuilder();
+    if (granted.contains("'*'")) {
+      sets.append("exists (select 1 from ").append(GRANTS).append(" G where G.RESOURCE_ID_ = '*')");
+    }
+    for (String expression : granted) {
+      if (!expression.equals("'*'")) {
+        sets.append(sets.isEmpty() ? "" : "\n            or ");
+        sets.append("exists (select 1 from ").append(GRANTS).append(" G where G.RESOURCE_ID_ = ").append(expression)
+            .append(")");
+      }
+    }
+    return sets.toString();
   }
 
   /**

@@ -69,6 +69,13 @@ public final class Api {
     return send(request(path, user).header("Content-Type", "application/json").method(method, body).build());
   }
 
+  /** A POST as Tasklist sends it: JSON body, HAL answer (with the embedded resources Tasklist shows). */
+  public Response postHal(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .header("Accept", "application/hal+json, application/json; q=0.5")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
   /** Users are the demo users; every demo password is "demo". A null user sends no credentials. */
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));

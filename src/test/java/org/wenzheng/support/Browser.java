@@ -95,10 +95,13 @@ public final class Browser implements AutoCloseable {
     return latinWords((String) page.evaluate("() => document.body.innerText"), allowed);
   }
 
-  /** The Latin words (two letters or more) of a text, except the allowed ones. */
+  /**
+   * The Latin words (two letters or more) of a text, except the allowed ones. Letters inside a run of letters and
+   * digits are not a word: ids such as {@code 00VcQzZG3to5...} show on Cockpit's pages.
+   */
   public static List<String> latinWords(String text, Set<String> allowed) {
     List<String> words = new ArrayList<>();
-    Matcher m = Pattern.compile("[A-Za-z]{2,}").matcher(text);
+    Matcher m = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])").matcher(text);
     while (m.find()) {
       if (!allowed.contains(m.group()) && !words.contains(m.group())) {
         words.add(m.group());
