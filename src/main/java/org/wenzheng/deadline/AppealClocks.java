@@ -17,11 +17,13 @@ public class AppealClocks {
 
   private final AppealTasks tasks;
   private final Deadlines deadlines;
+  private final ReviewDeadlines reviewDeadlines;
   private final SystemActions system;
 
-  AppealClocks(AppealTasks tasks, Deadlines deadlines, SystemActions system) {
+  AppealClocks(AppealTasks tasks, Deadlines deadlines, ReviewDeadlines reviewDeadlines, SystemActions system) {
     this.tasks = tasks;
     this.deadlines = deadlines;
+    this.reviewDeadlines = reviewDeadlines;
     this.system = system;
   }
 
@@ -32,7 +34,7 @@ public class AppealClocks {
    */
   public Date reviewDue(DelegateExecution execution) {
     boolean urgent = tasks.appealOf(execution).urgent();
-    return Date.from(system.call(() -> deadlines.reviewDueFrom(EngineClock.now(), urgent)));
+    return Date.from(system.call(() -> reviewDeadlines.dueFrom(EngineClock.now(), urgent)));
   }
 
   public Date due(DelegateExecution execution, String kind) {

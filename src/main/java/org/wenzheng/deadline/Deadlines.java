@@ -164,18 +164,6 @@ public class Deadlines {
     return calendar.add(at, policy.allowed(), policy.basis());
   }
 
-  /**
-   * When the dispatch centre should have reviewed an appeal that reaches review at this instant, by the policy
-   * (deadline-policy.dmn, 审核时限) and calendar: the review task's due date, which 已超期 and 即将超期 show.
-   */
-  public Instant reviewDueFrom(Instant at, boolean requestedUrgent) {
-    WorkingCalendar calendar = calendars.current();
-    Map<String, Object> row = decisionService.evaluateDecisionByKey(AppealProcess.DECISION_REVIEW_DEADLINE)
-        .variables(Map.of("requestedUrgent", requestedUrgent)).evaluate().getSingleResult().getEntryMap();
-    DeadlinePolicy policy = DeadlinePolicy.fromDecision(row, "reviewDuration", "reviewBasis");
-    return calendar.add(at, policy.allowed(), policy.basis());
-  }
-
   /** The due instant of the appeal's running clock of this kind, if one runs. */
   public java.util.Optional<Instant> runningDue(long appealId, ClockKind kind) {
     return clocks.open(appealId, kind).map(c -> c.dueAt().toInstant());

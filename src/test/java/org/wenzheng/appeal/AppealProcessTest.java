@@ -483,17 +483,22 @@ class AppealProcessTest {
     String shipped = new String(new ClassPathResource("processes/deadline-policy.dmn").getInputStream()
         .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     // A supervisor gives ordinary problems four working days (成华区's rule) and deploys the table from Modeler.
-    String changed = shipped.replace("<text>\"P1D\"</text>", "<text>\"P4D\"</text>");
+    String changed = shipped.replace("<text>\"P1D\"</text>", "<text>\"P4D\"</text>")
+        // and the dispatch centre four working hours to review instead of two
+        .replace("<text>\"PT2H\"</text>", "<text>\"PT4H\"</text>");
     assertThat(changed).isNotEqualTo(shipped);
+    java.time.Instant shippedReviewDue = scenario.task(scenario.submit()).getDueDate().toInstant();
     repositoryService.createDeployment().name("supervisor-change").addString("deadline-policy.dmn", changed).deploy();
     try {
       Appeal appeal = scenario.submit();
+      assertThat(scenario.task(appeal).getDueDate().toInstant()).isAfter(shippedReviewDue);
       scenario.review(appeal, "cgw", "GENERAL", false);
       assertThat(scenario.reload(appeal).resolutionDueAt().toInstant()).isEqualTo(Scenario.at("2026-03-10T10:00"));
     } finally {
       repositoryService.createDeployment().name("restore-shipped").addString("deadline-policy.dmn", shipped).deploy();
     }
     Appeal next = scenario.submit();
+    assertThat(scenario.task(next).getDueDate().toInstant()).isEqualTo(shippedReviewDue);
     scenario.review(next, "cgw", "GENERAL", false);
     assertThat(scenario.reload(next).resolutionDueAt().toInstant()).isEqualTo(Scenario.at("2026-03-05T10:00"));
   }
