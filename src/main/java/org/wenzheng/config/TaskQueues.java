@@ -151,7 +151,8 @@ class TaskQueues extends AbstractProcessEnginePlugin {
         when (old.due_date_ is distinct from new.due_date_ or old.create_time_ is distinct from new.create_time_
           or old.assignee_ is distinct from new.assignee_ or old.tenant_id_ is distinct from new.tenant_id_
           or old.case_execution_id_ is distinct from new.case_execution_id_
-          or old.suspension_state_ is distinct from new.suspension_state_ or old.proc_def_id_ is distinct from new.proc_def_id_)
+          or old.suspension_state_ is distinct from new.suspension_state_
+          or old.proc_def_id_ is distinct from new.proc_def_id_)
         execute function wz_task_queue_task()""", """
       create or replace trigger wz_task_queue_task_delete after delete on act_ru_task for each row
         execute function wz_task_queue_task()""");

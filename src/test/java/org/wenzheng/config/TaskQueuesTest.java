@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,9 +24,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wenzheng.appeal.Appeal;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wenzheng.support.Api;
 import org.wenzheng.support.Scenario;
 import org.wenzheng.support.WenzhengTest;
@@ -111,7 +113,8 @@ class TaskQueuesTest {
     Function<String, String> tasklist = user -> api().postHal("/engine-rest/filter/" + dispatchQueue
         + "/list?firstResult=0&maxResults=" + MAX, user, TASKLIST_LIST).body();
     assertThat(tasklist.apply("dispatcher")).contains(review.getId());
-    jdbc.sql("update wz_task_queue set group_id_ = 'hidden' where id_ = ? and group_id_ = 'dispatch'").param(review.getId()).update();
+    jdbc.sql("update wz_task_queue set group_id_ = 'hidden' where id_ = ? and group_id_ = 'dispatch'")
+        .param(review.getId()).update();
     try {
       assertThat(tasklist.apply("dispatcher")).doesNotContain(review.getId());
     } finally {
@@ -141,7 +144,7 @@ class TaskQueuesTest {
         .isFalse();
   }
 
-  private static TaskQueryImpl query(java.util.function.Consumer<TaskQuery> criteria) {
+  private static TaskQueryImpl query(Consumer<TaskQuery> criteria) {
     TaskQueryImpl query = new TaskQueryImpl();
     criteria.accept(query);
     return query;
@@ -197,7 +200,7 @@ class TaskQueuesTest {
         Api.Response hal = api().postHal("/engine-rest/filter/" + filter.getId()
             + "/list?firstResult=0&maxResults=15", user, TASKLIST_LIST);
         assertThat(hal.status()).as(hal.body()).isEqualTo(200);
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         hal.json().path("_embedded").path("task").forEach(task -> ids.add(task.get("id").asText()));
         ids.add("count " + hal.json().path("count").asText());
         return ids;
@@ -239,7 +242,7 @@ class TaskQueuesTest {
   /** The ids of a task list answered by the REST API, in its order. */
   private static List<String> ids(Api.Response response) {
     assertThat(response.status()).as(response.body()).isEqualTo(200);
-    List<String> ids = new java.util.ArrayList<>();
+    List<String> ids = new ArrayList<>();
     response.json().forEach(task -> ids.add(task.get("id").asText()));
     return ids;
   }
