@@ -41,14 +41,18 @@ import org.springframework.stereotype.Component;
  * can span two tables.
  *
  * <p><b>What.</b> {@code wz_task_queue} is that index: one row per task and candidate group, with the task's due date,
- * creation time, assignee and what the authorization and tenant checks read. Triggers on the engine's two tables keep
- * it in the engine's own transaction (a link added or removed, a task claimed, its due date moved, its process
- * migrated), so it is never behind and never ahead. A task query that asks only for candidate groups (with or without
- * assigned tasks, a due-date window, ordered by due date, creation time or id: Tasklist's and our saved filters, and
+ * creation time, assignee, suspension and what the authorization and tenant checks read. Triggers on the engine's two
+ * tables keep it in the engine's own transaction (a link added or removed, a task claimed, its due date moved, its
+ * process suspended or migrated), so it is never behind and never ahead. A task query that asks only for candidate
+ * groups (with or without assigned tasks, a due-date window, active or suspended, ordered by due date, creation time
+ * or id: Tasklist's saved filters as Tasklist sends them, and
  * {@code /engine-rest/task?candidateGroup=…}) is answered from it, with Camunda's own authorization check (the grant
  * sets of {@link AuthorizationQueries}) and tenant check; an index on (group, due date, creation time) gives a page in
  * order and a count without reading a task. Every other query is the engine's own. {@code TaskQueuesTest} compares
  * both answers for every demo user, filter, order and page.
+ *
+ * <p>The table is derived data: made and filled when the application starts without it, and made again when its
+ * columns change ({@link #install}). Changing a trigger needs nothing more: they are replaced at every start.
  */
 @Component
 class TaskQueues extends AbstractProcessEnginePlugin {
