@@ -13,10 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wenzheng.appeal.Appeal;
@@ -40,22 +39,13 @@ import org.wenzheng.support.WenzhengTest;
 @WenzhengTest
 class CitizenPagesTest {
 
-  static Browser browser;
+  @RegisterExtension
+  static final Browser browser = new Browser();
 
   @LocalServerPort int port;
   @Autowired Scenario scenario;
   @Autowired AppealRepository appeals;
   @Autowired IntakeService intake;
-
-  @BeforeAll
-  static void start() {
-    browser = new Browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
 
   @AfterEach
   void realTime() {

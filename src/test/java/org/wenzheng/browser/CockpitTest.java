@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -33,20 +32,11 @@ import org.wenzheng.support.WenzhengTest;
 @WenzhengTest
 class CockpitTest {
 
-  static Browser browser;
+  @RegisterExtension
+  static final Browser browser = new Browser();
 
   @LocalServerPort int port;
   @Autowired Scenario scenario;
-
-  @BeforeAll
-  static void start() {
-    browser = new Browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
 
   @Test
   void theSupervisorFindsCockpitInChineseAndEveryRequestAnswered() throws IOException {

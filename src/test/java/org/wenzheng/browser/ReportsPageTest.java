@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wenzheng.appeal.Appeal;
@@ -32,19 +31,10 @@ import org.wenzheng.support.WenzhengTest;
 @WenzhengTest
 class ReportsPageTest {
 
-  static Browser browser;
+  @RegisterExtension
+  static final Browser browser = new Browser();
   @LocalServerPort int port;
   @Autowired Scenario scenario;
-
-  @BeforeAll
-  static void start() {
-    browser = new Browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
 
   private String url(String path) {
     return "http://localhost:" + port + path;

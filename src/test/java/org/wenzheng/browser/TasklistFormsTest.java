@@ -13,9 +13,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wenzheng.accountability.AccountabilityProcess;
@@ -36,23 +35,14 @@ import org.wenzheng.support.WenzhengTest;
 @WenzhengTest
 class TasklistFormsTest {
 
-  static Browser browser;
+  @RegisterExtension
+  static final Browser browser = new Browser();
 
   @LocalServerPort int port;
   @Autowired Scenario scenario;
   @Autowired TaskService taskService;
 
   record Opened(String form, String user, Appeal appeal, String taskKey) {
-  }
-
-  @BeforeAll
-  static void start() {
-    browser = new Browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
   }
 
   @Test

@@ -8,9 +8,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wenzheng.appeal.Appeal;
@@ -34,20 +33,11 @@ class TasklistReviewTest {
   static final Set<String> CAMUNDA_NAMES = Set.of("Camunda", "Platform", "Asia", "Shanghai", "WZ", "default",
       "processtest");
 
-  static Browser browser;
+  @RegisterExtension
+  static final Browser browser = new Browser();
 
   @LocalServerPort int port;
   @Autowired Scenario scenario;
-
-  @BeforeAll
-  static void start() {
-    browser = new Browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
 
   @Test
   void shouldLetADispatcherReviewAndDispatchAnAppealInTasklist() {

@@ -15,13 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Headless Debian Chromium ({@code /usr/bin/chromium}, or {@code WENZHENG_CHROMIUM}) driven by Playwright. The test
  * script installs the browser; Playwright's own browser download is switched off. Screenshots are kept under
- * target/screenshots as test artifacts.
+ * target/screenshots as test artifacts. A test class registers one for all its tests
+ * ({@code @RegisterExtension static final Browser browser = new Browser();}), and it is closed after them.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, AfterAllCallback {
 
   public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
@@ -117,6 +120,11 @@ public final class Browser implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override
