@@ -170,10 +170,7 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
     }
   }
 
-  /**
-   * The check that replaces the engine's: the same grants, asked as one set question per resource id the engine's
-   * join compared with ({@code '*'} becomes a single existence test).
-   */
+  /** The check that replaces the engine's: the same grants, asked as {@link #grantCondition}. */
   private static String grantCheck(String id, List<String> granted) {
     return """
         <sql id="%s">
@@ -183,28 +180,23 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
                 <include refid="%s.contextualAuthorizationCheck" />
               </when>
               <otherwise>
-                <bind name="authGroupIds" value="authCheck.authGroupIds" />
-                <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
-                <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
-                and (
-                  <if test="applyAuthorizationCheckForCaseInstances">RES.CASE_EXECUTION_ID_ is not null or</if>
-                  %s
-                )
+                %s
               </otherwise>
             </choose>
           </if>
-        </sql>""".formatted(id, AUTH_NAMESPACE, grantSets(granted));
+        </sql>""".formatted(id, AUTH_NAMESPACE,
+        grantCondition("applyAuthorizationCheckForCaseInstances", "RES.CASE_EXECUTION_ID_", granted));
   }
 
   /**
-   * "A grant of the user or their groups names one of these resource ids". A grant on everything ({@code '*'}) is
-   * asked first, once per query. Each resource id is then asked as "a grant names it", which PostgreSQL answers either
-   * by one set of the user's grants built for the whole query (a count of a queue of 10,000 tasks) or by a look-up in
-   * the grants' index of resource ids for each row (a page that stops after 15 tasks, the variables of 15 tasks),
-   * whichever its estimates find cheaper. Expects {@code authGroupIds}, {@code atomicChecks} and {@code disjunctive}
-   * bound as in {@link #grantCheck}.
+   * "A grant of the user or their groups names one of these resource ids", as a condition of a query whose parameter
+   * carries the engine's {@code authCheck}; rows of case tasks ({@code caseColumn} set) pass when {@code caseTest}
+   * holds, as in the engine. A grant on everything ({@code '*'}) is asked first, once per query. Each resource id is
+   * then asked as "a grant names it", which PostgreSQL answers either by one set of the user's grants built for the
+   * whole query (a count of a queue of 10,000 tasks) or by a look-up in the grants' index of resource ids for each row
+   * (a page that stops after 15 tasks, the variables of 15 tasks), whichever its estimates find cheaper.
    */
-  static String grantSets(List<String> granted) {
+  static String grantCondition(String caseTest, String caseColumn, List<String> granted) {
     StringBuilder sets = new StringBuilder();
     if (granted.contains("'*'")) {
       sets.append("exists (select 1 from ").append(GRANTS).append(" G where G.RESOURCE_ID_ = '*')");
@@ -216,7 +208,14 @@ class AuthorizationQueries extends AbstractProcessEnginePlugin {
             .append(")");
       }
     }
-    return sets.toString();
+    return """
+        <bind name="authGroupIds" value="authCheck.authGroupIds" />
+        <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
+        <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
+        and (
+          <if test="%s">%s is not null or</if>
+          %s
+        )""".formatted(caseTest, caseColumn, sets);
   }
 
   /**

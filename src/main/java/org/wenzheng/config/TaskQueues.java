@@ -292,16 +292,32 @@ class TaskQueues extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Our statements. The authorization check is {@link AuthorizationQueries}' grant sets on the queue's copy of the
+   * Our statements. The authorization check is {@link AuthorizationQueries#grantCondition} on the queue's copy of the
    * task id and its process definition's key; the tenant check is the engine's own fragment.
    */
   static String mapper() {
-    List<String> granted = List.of("Q.ID_", "Q.PROC_DEF_KEY_", "'*'");
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
         <mapper namespace="%s">
-          %s
+          <!-- The query's criteria on the queue, with the engine's authorization and tenant checks. -->
+          <sql id="queued">
+            from WZ_TASK_QUEUE Q
+            where Q.GROUP_ID_ in
+              <foreach item="group" collection="candidateGroups" open="(" separator="," close=")">#{group}</foreach>
+            <if test="!includeAssignedTasks">and Q.ASSIGNEE_ is null</if>
+            <if test="dueBefore != null || dueAfter != null">and Q.DUE_DATE_ is not null</if>
+            <if test="dueBefore != null">and Q.DUE_DATE_ &lt; #{dueBefore}</if>
+            <if test="dueAfter != null">and Q.DUE_DATE_ &gt; #{dueAfter}</if>
+            <if test="suspensionState != null">and Q.SUSPENSION_STATE_ = #{suspensionState.stateCode}</if>
+            <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
+              <if test="queryForProcessTasksOnly">and Q.PROC_DEF_KEY_ is not null</if>
+              %s
+            </if>
+            <bind name="columnPrefix" value="'Q.'"/>
+            <include refid="org.camunda.bpm.engine.impl.persistence.entity.TenantEntity.queryTenantCheckWithPrefix"/>
+          </sql>
+
           <!-- The query's order, then the task id in the direction of the last (the engine leaves ties in any order):
                "newest first" reads an index backwards. -->
           <sql id="order">
@@ -332,34 +348,8 @@ class TaskQueues extends AbstractProcessEnginePlugin {
             order by <include refid="order"/>
           </select>
         </mapper>
-        """.formatted(NAMESPACE, criteria("queued", AuthorizationQueries.grantSets(granted)));
-  }
-
-  /** The query's criteria on the queue, with the engine's authorization check (as {@code grants}) and tenant check. */
-  private static String criteria(String id, String grants) {
-    return """
-        <sql id="%s">
-            from WZ_TASK_QUEUE Q
-            where Q.GROUP_ID_ in
-              <foreach item="group" collection="candidateGroups" open="(" separator="," close=")">#{group}</foreach>
-            <if test="!includeAssignedTasks">and Q.ASSIGNEE_ is null</if>
-            <if test="dueBefore != null || dueAfter != null">and Q.DUE_DATE_ is not null</if>
-            <if test="dueBefore != null">and Q.DUE_DATE_ &lt; #{dueBefore}</if>
-            <if test="dueAfter != null">and Q.DUE_DATE_ &gt; #{dueAfter}</if>
-            <if test="suspensionState != null">and Q.SUSPENSION_STATE_ = #{suspensionState.stateCode}</if>
-            <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
-              <if test="queryForProcessTasksOnly">and Q.PROC_DEF_KEY_ is not null</if>
-              <bind name="authGroupIds" value="authCheck.authGroupIds" />
-              <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
-              <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
-              and (
-                <if test="authCheck.useLeftJoin">Q.CASE_EXECUTION_ID_ is not null or</if>
-                %s
-              )
-            </if>
-            <bind name="columnPrefix" value="'Q.'"/>
-            <include refid="org.camunda.bpm.engine.impl.persistence.entity.TenantEntity.queryTenantCheckWithPrefix"/>
-          </sql>""".formatted(id, grants);
+        """.formatted(NAMESPACE, AuthorizationQueries.grantCondition("authCheck.useLeftJoin", "Q.CASE_EXECUTION_ID_",
+        List.of("Q.ID_", "Q.PROC_DEF_KEY_", "'*'")));
   }
 
   /** Opens the engine's task manager with the queue behind the queries it answers. */
