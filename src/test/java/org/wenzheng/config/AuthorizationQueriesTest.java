@@ -34,7 +34,7 @@ class AuthorizationQueriesTest {
   private static final int MAX = 2000;
 
   /** The users of the demo with the groups they log in with. */
-  private static final Map<String, List<String>> USERS = new LinkedHashMap<>();
+  static final Map<String, List<String>> USERS = new LinkedHashMap<>();
 
   static {
     USERS.put("dispatcher", List.of("dispatch"));
