@@ -300,11 +300,9 @@ class TaskQueues extends AbstractProcessEnginePlugin {
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
         <mapper namespace="%s">
-          <!-- The query's criteria on the queue, with the engine's authorization and tenant checks. -->
-          <sql id="queued">
-            from WZ_TASK_QUEUE Q
-            where Q.GROUP_ID_ in
-              <foreach item="group" collection="candidateGroups" open="(" separator="," close=")">#{group}</foreach>
+          <!-- The query's criteria on the queue other than its groups, with the engine's authorization and tenant
+               checks (${lookup}: see AuthorizationQueries.grantCondition). -->
+          <sql id="criteria">
             <if test="!includeAssignedTasks">and Q.ASSIGNEE_ is null</if>
             <if test="dueBefore != null || dueAfter != null">and Q.DUE_DATE_ is not null</if>
             <if test="dueBefore != null">and Q.DUE_DATE_ &lt; #{dueBefore}</if>
@@ -316,6 +314,13 @@ class TaskQueues extends AbstractProcessEnginePlugin {
             </if>
             <bind name="columnPrefix" value="'Q.'"/>
             <include refid="org.camunda.bpm.engine.impl.persistence.entity.TenantEntity.queryTenantCheckWithPrefix"/>
+          </sql>
+
+          <sql id="queued">
+            from WZ_TASK_QUEUE Q
+            where Q.GROUP_ID_ in
+              <foreach item="group" collection="candidateGroups" open="(" separator="," close=")">#{group}</foreach>
+            <include refid="criteria"/>
           </sql>
 
           <!-- The query's order, then the task id in the direction of the last (the engine leaves ties in any order):
@@ -330,18 +335,42 @@ class TaskQueues extends AbstractProcessEnginePlugin {
           <select id="selectQueuedTaskCount" parameterType="org.camunda.bpm.engine.impl.TaskQueryImpl"
               resultType="long">
             select count(<if test="candidateGroups.size &gt; 1">distinct</if> Q.ID_)
-            <include refid="queued"/>
+            <include refid="queued"><property name="lookup" value=""/></include>
           </select>
 
           <select id="selectQueuedTasks" parameterType="org.camunda.bpm.engine.impl.TaskQueryImpl"
               resultMap="org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.taskResultMap">
             select <include refid="org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.columnSelection"/>
             from (
-              select <if test="candidateGroups.size &gt; 1">distinct</if> Q.ID_, Q.DUE_DATE_, Q.CREATE_TIME_
-              <include refid="queued"/>
-              <bind name="alias" value="'Q'"/>
-              order by <include refid="order"/>
-              ${limitAfter}
+              <choose>
+                <when test="candidateGroups.size == 1">
+                  select Q.ID_, Q.DUE_DATE_, Q.CREATE_TIME_
+                  <include refid="queued"><property name="lookup" value="offset 0"/></include>
+                  <bind name="alias" value="'Q'"/>
+                  order by <include refid="order"/>
+                  ${limitAfter}
+                </when>
+                <otherwise>
+                  <!-- Several groups: each group's queue read in its index's order up to the page's end, then merged
+                       (a task waiting for two of the groups listed once), instead of every task of every group
+                       checked and sorted for one page. -->
+                  <bind name="pageEnd" value="firstResult + 0L + maxResults"/>
+                  <bind name="alias" value="'Q'"/>
+                  select distinct Q.ID_, Q.DUE_DATE_, Q.CREATE_TIME_
+                  from (
+                    <foreach item="group" collection="candidateGroups" separator="union all">
+                      (select Q.ID_, Q.DUE_DATE_, Q.CREATE_TIME_
+                       from WZ_TASK_QUEUE Q
+                       where Q.GROUP_ID_ = #{group}
+                       <include refid="criteria"><property name="lookup" value="offset 0"/></include>
+                       order by <include refid="order"/>
+                       limit #{pageEnd})
+                    </foreach>
+                  ) Q
+                  order by <include refid="order"/>
+                  ${limitAfter}
+                </otherwise>
+              </choose>
             ) T
             inner join ${prefix}ACT_RU_TASK RES on RES.ID_ = T.ID_
             <bind name="alias" value="'T'"/>
@@ -349,7 +378,7 @@ class TaskQueues extends AbstractProcessEnginePlugin {
           </select>
         </mapper>
         """.formatted(NAMESPACE, AuthorizationQueries.grantCondition("authCheck.useLeftJoin", "Q.CASE_EXECUTION_ID_",
-        List.of("Q.ID_", "Q.PROC_DEF_KEY_", "'*'")));
+        List.of("Q.ID_", "Q.PROC_DEF_KEY_", "'*'"), "${lookup}"));
   }
 
   /** Opens the engine's task manager with the queue behind the queries it answers. */
