@@ -63,11 +63,15 @@ class EmbeddedPostgresConfiguration {
   @Bean
   @Primary
   DataSource dataSource(EmbeddedPostgres postgres,
-      @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+      @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
+      @Value("${spring.datasource.hikari.connection-timeout:2500}") long connectionTimeout,
+      @Value("${spring.datasource.hikari.validation-timeout:1000}") long validationTimeout) {
     HikariDataSource ds = DataSourceBuilder.create().type(HikariDataSource.class)
         .url("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres")
         .username("postgres").password("postgres").build();
     ds.setMaximumPoolSize(poolSize);
+    ds.setConnectionTimeout(connectionTimeout);
+    ds.setValidationTimeout(validationTimeout);
     ds.setPoolName("embedded-postgres");
     return ds;
   }
