@@ -1,19 +1,16 @@
 package org.wenzheng.citizen;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.wenzheng.web.SharedBuckets;
 
 /**
  * How often the public pages may be used, per client (its address) and, for tracking, per tracking number whatever
  * the client: guessing the four phone digits of one appeal from many addresses is throttled as much as from one.
- * Token buckets (Bucket4j) in a bounded in-memory cache: limits are per application node.
+ * Token buckets kept in PostgreSQL ({@link SharedBuckets}): a limit holds across every node of the application.
  */
 @Component
 public class PublicLimits {
@@ -28,11 +25,11 @@ public class PublicLimits {
   public enum Kind { SUBMIT, TRACK_CLIENT, TRACK_NUMBER, ACTION }
 
   private final Settings settings;
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
-      .expireAfterAccess(Duration.ofHours(2)).build();
+  private final SharedBuckets buckets;
 
-  PublicLimits(Settings settings) {
+  PublicLimits(Settings settings, SharedBuckets buckets) {
     this.settings = settings;
+    this.buckets = buckets;
   }
 
   /**
@@ -47,11 +44,8 @@ public class PublicLimits {
       case TRACK_NUMBER -> settings.trackNumber();
       case ACTION -> settings.action();
     };
-    Bucket bucket = buckets.get(kind + ":" + key, k -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period())
-            .build())
-        .build());
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = buckets.bucket("public:" + kind + ":" + key, limit.capacity(), limit.period())
+        .tryConsumeAndReturnRemaining(1);
     return probe.isConsumed() ? OptionalLong.empty()
         : OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
   }

@@ -1,8 +1,5 @@
 package org.wenzheng.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -10,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.wenzheng.web.SharedBuckets;
 
 /**
  * Slows down password guessing without handing strangers a way to lock staff out: failed logins are counted per
@@ -18,22 +16,22 @@ import org.springframework.stereotype.Component;
  * off in {@code application.yaml}): the dispatcher whose name a stranger tries all day can still log in once the
  * window has passed, and the stranger's address is throttled much sooner than that. A successful login costs
  * nothing. Applies to HTTP Basic ({@code /api}, {@code /engine-rest}, staff pages) and to the webapps' login form.
- * Counted per application node (in memory).
+ * Counted in PostgreSQL ({@link SharedBuckets}), so the limits hold across every node of the application.
  */
 @Component
 public class LoginThrottle {
 
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
-      .expireAfterAccess(Duration.ofHours(1)).build();
+  private final SharedBuckets buckets;
   private final int perAccount;
   private final int perAddress;
   private final Duration period;
 
-  LoginThrottle(@Value("${wenzheng.login-throttle.per-account:10}") int perAccount,
+  LoginThrottle(SharedBuckets buckets, @Value("${wenzheng.login-throttle.per-account:10}") int perAccount,
       @Value("${wenzheng.login-throttle.per-address:20}") int perAddress,
       @Value("${wenzheng.login-throttle.period:PT10M}") Duration period) {
+    this.buckets = buckets;
     this.perAccount = perAccount;
     this.perAddress = perAddress;
     this.period = period;
@@ -64,8 +62,7 @@ public class LoginThrottle {
   }
 
   private Bucket bucket(String key, int capacity) {
-    return buckets.get(key, k -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build());
+    return buckets.bucket("login:" + key, capacity, period);
   }
 
   /** As Camunda compares user ids on PostgreSQL (case-sensitively), trimmed and bounded in length. */

@@ -2,8 +2,10 @@ package org.wenzheng.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wenzheng.support.Api;
 import org.wenzheng.support.WebappSession;
 import org.wenzheng.support.WenzhengTest;
+import org.wenzheng.web.SharedBuckets;
 
 /**
  * Guessing passwords is slowed down, and nobody can lock a colleague out: after 10 failed logins an account answers
@@ -23,6 +26,8 @@ class LoginThrottleTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
+  @Autowired SharedBuckets buckets;
+  @Autowired DataSource dataSource;
 
   private String newHandler() {
     String id = "throttle" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -68,17 +73,28 @@ class LoginThrottleTest {
   }
 
   @Test
-  void shouldThrottleAnAddressAndRefillWithTime() throws InterruptedException {
-    LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMillis(600));
-    for (int i = 0; i < 5; i++) {
-      assertThat(throttle.waitBeforeTrying("user" + i, "10.0.0.9")).isEmpty();
-      throttle.failed("user" + i, "10.0.0.9");
+  void shouldThrottleAnAddressOnEveryNodeAndRefillWithTime() throws Exception {
+    LoginThrottle throttle = new LoginThrottle(buckets, 3, 5, Duration.ofMillis(600));
+    HikariDataSource ours = dataSource.unwrap(HikariDataSource.class);
+    try (HikariDataSource otherPool = new HikariDataSource()) {
+      otherPool.setJdbcUrl(ours.getJdbcUrl());
+      otherPool.setUsername(ours.getUsername());
+      otherPool.setPassword(ours.getPassword());
+      otherPool.setMaximumPoolSize(2);
+      // A second node: its own pool and throttle, on the same database.
+      LoginThrottle otherNode = new LoginThrottle(new SharedBuckets(otherPool), 3, 5, Duration.ofMillis(600));
+      for (int i = 0; i < 5; i++) {
+        LoginThrottle node = i % 2 == 0 ? throttle : otherNode;
+        assertThat(node.waitBeforeTrying("user" + i, "10.0.0.9")).isEmpty();
+        node.failed("user" + i, "10.0.0.9");
+      }
+      // Five different accounts from one address, on either node: the address is spent, another address is not.
+      assertThat(throttle.waitBeforeTrying("someone-else", "10.0.0.9")).isPresent();
+      assertThat(otherNode.waitBeforeTrying("someone-else", "10.0.0.9")).isPresent();
+      assertThat(throttle.waitBeforeTrying("someone-else", "10.0.0.10")).isEmpty();
+      Thread.sleep(700);
+      assertThat(otherNode.waitBeforeTrying("someone-else", "10.0.0.9")).isEmpty();
     }
-    // Five different accounts from one address: the address is spent, another address is not.
-    assertThat(throttle.waitBeforeTrying("someone-else", "10.0.0.9")).isPresent();
-    assertThat(throttle.waitBeforeTrying("someone-else", "10.0.0.10")).isEmpty();
-    Thread.sleep(700);
-    assertThat(throttle.waitBeforeTrying("someone-else", "10.0.0.9")).isEmpty();
   }
 
   private static Api.Response basic(Api api, String user, String password) {
