@@ -25,6 +25,7 @@ public final class TestMail {
   /** A fixed port for the whole run, so that the server can be stopped and started again where the app expects it. */
   private static final int PORT = freePort();
   private static volatile GreenMail server = start();
+  private static ServerSocket hanging;
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop()));
@@ -53,8 +54,48 @@ public final class TestMail {
     server.stop();
   }
 
+  /**
+   * The mail server hangs: it accepts connections on its port and never says a word (not even its greeting), until
+   * {@link #restart()}.
+   */
+  public static synchronized void hang() {
+    server.stop();
+    try {
+      ServerSocket socket = new ServerSocket(PORT, 50, java.net.InetAddress.getByName("127.0.0.1"));
+      hanging = socket;
+      Thread acceptor = new Thread(() -> {
+        List<java.net.Socket> held = new java.util.ArrayList<>();
+        try {
+          while (true) {
+            held.add(socket.accept());
+          }
+        } catch (IOException closed) {
+          held.forEach(h -> {
+            try {
+              h.close();
+            } catch (IOException ignored) {
+              // closing anyway
+            }
+          });
+        }
+      }, "hanging-smtp");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The mail server is back, on the same port, with an empty mailbox. */
   public static synchronized void restart() {
+    if (hanging != null) {
+      try {
+        hanging.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+      hanging = null;
+    }
     server = start();
   }
 
