@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.wenzheng.support.SecondNode;
 import org.wenzheng.support.WenzhengTest;
 import org.wenzheng.web.SharedBuckets;
 
@@ -23,12 +24,7 @@ class SharedLimitsTest {
 
   @Test
   void shouldCountATrackingNumberOnceWhicheverNodeAnswers() throws Exception {
-    HikariDataSource ours = dataSource.unwrap(HikariDataSource.class);
-    try (HikariDataSource pool = new HikariDataSource()) {
-      pool.setJdbcUrl(ours.getJdbcUrl());
-      pool.setUsername(ours.getUsername());
-      pool.setPassword(ours.getPassword());
-      pool.setMaximumPoolSize(2);
+    try (HikariDataSource pool = SecondNode.pool(dataSource)) {
       PublicLimits otherNode = new PublicLimits(settings, new SharedBuckets(pool));
       int capacity = settings.trackNumber().capacity();
       String number = "WZ" + UUID.randomUUID();

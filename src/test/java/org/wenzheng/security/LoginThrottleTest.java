@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wenzheng.support.Api;
+import org.wenzheng.support.SecondNode;
 import org.wenzheng.support.WebappSession;
 import org.wenzheng.support.WenzhengTest;
 import org.wenzheng.web.SharedBuckets;
@@ -75,12 +76,7 @@ class LoginThrottleTest {
   @Test
   void shouldThrottleAnAddressOnEveryNodeAndRefillWithTime() throws Exception {
     LoginThrottle throttle = new LoginThrottle(buckets, 3, 5, Duration.ofMillis(600));
-    HikariDataSource ours = dataSource.unwrap(HikariDataSource.class);
-    try (HikariDataSource otherPool = new HikariDataSource()) {
-      otherPool.setJdbcUrl(ours.getJdbcUrl());
-      otherPool.setUsername(ours.getUsername());
-      otherPool.setPassword(ours.getPassword());
-      otherPool.setMaximumPoolSize(2);
+    try (HikariDataSource otherPool = SecondNode.pool(dataSource)) {
       // A second node: its own pool and throttle, on the same database.
       LoginThrottle otherNode = new LoginThrottle(new SharedBuckets(otherPool), 3, 5, Duration.ofMillis(600));
       for (int i = 0; i < 5; i++) {
