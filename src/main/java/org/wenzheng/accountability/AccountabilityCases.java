@@ -5,7 +5,6 @@ import static org.wenzheng.calendar.EngineClock.utc;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +20,10 @@ import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.DeadlineDuration;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.calendar.WorkingCalendar;
+import org.wenzheng.data.Rows;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
-import org.wenzheng.data.Rows;
 
 /**
  * 效能问责: a case is opened with the appeal's trace as evidence, the unit's leaders explain in writing within two
@@ -34,8 +33,6 @@ import org.wenzheng.data.Rows;
 @Service
 public class AccountabilityCases {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(EngineClock.ZONE);
   private static final String COLUMNS = """
       id, appeal_id, (select a.tracking_number from appeal a where a.id = appeal_id) as tracking_number,
       department_code, trigger, trigger_reason, opened_at, explanation_due_at, explanation,
@@ -81,7 +78,7 @@ public class AccountabilityCases {
     journal.record(appeal.id(), "ACCOUNTABILITY_OPENED", Actor.current(identityService), Map.of(
         "caseId", id, "departmentCode", departmentCode, "trigger", trigger, "reason", reason));
     notifications.toUnitLeaders(appeal, departmentCode, NotificationKind.ACCOUNTABILITY_OPENED,
-        Map.of("reason", reason, "dueAt", SHOWN.format(due)));
+        Map.of("reason", reason, "dueAt", EngineClock.SHOWN.format(due)));
     return get(id);
   }
 
@@ -106,13 +103,13 @@ public class AccountabilityCases {
   public String summary(AccountabilityCase c, Appeal appeal) {
     return "问责事由：" + c.triggerReason() + "。被问责单位：" + directory.unitName(c.departmentCode())
         + "。诉求 " + appeal.trackingNumber() + "“" + appeal.title() + "”，现状态：" + appeal.status().label()
-        + "。书面说明期限：" + SHOWN.format(c.explanationDueAt().toInstant()) + "。";
+        + "。书面说明期限：" + EngineClock.SHOWN.format(c.explanationDueAt().toInstant()) + "。";
   }
 
   public void remindExplanation(Appeal appeal, long id) {
     AccountabilityCase c = get(id);
     notifications.toUnitLeaders(appeal, c.departmentCode(), NotificationKind.ACCOUNTABILITY_REMINDER,
-        Map.of("dueAt", SHOWN.format(c.explanationDueAt().toInstant())));
+        Map.of("dueAt", EngineClock.SHOWN.format(c.explanationDueAt().toInstant())));
     journal.record(appeal.id(), "ACCOUNTABILITY_REMINDED", Actor.SYSTEM, Map.of("caseId", id));
   }
 

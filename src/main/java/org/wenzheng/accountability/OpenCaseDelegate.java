@@ -1,6 +1,5 @@
 package org.wenzheng.accountability;
 
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,9 +11,6 @@ import org.wenzheng.calendar.EngineClock;
 /** {@code Task_OpenCase} 立案并通知单位: the case, its evidence and its explanation deadline. */
 @Component
 class OpenCaseDelegate implements JavaDelegate {
-
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(EngineClock.ZONE);
 
   private final AppealTasks tasks;
   private final AccountabilityCases cases;
@@ -36,6 +32,6 @@ class OpenCaseDelegate implements JavaDelegate {
     execution.setVariable(AccountabilityProcess.VAR_CASE_ID, c.id());
     execution.setVariable(AccountabilityProcess.VAR_CASE_SUMMARY, cases.summary(c, appeal));
     execution.setVariable(AccountabilityProcess.VAR_CASE_EVIDENCE, timeline.asText(appeal.id()));
-    execution.setVariable(AccountabilityProcess.VAR_EXPLANATION_DUE_AT, SHOWN.format(c.explanationDueAt().toInstant()));
+    execution.setVariable(AccountabilityProcess.VAR_EXPLANATION_DUE_AT, EngineClock.SHOWN.format(c.explanationDueAt().toInstant()));
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,6 @@ import org.wenzheng.directory.Directory;
 @Component
 public class AppealTimeline {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(EngineClock.ZONE);
   private static final int MAX_WORDS = 120;
 
   static final Map<String, String> LABELS = Map.ofEntries(
@@ -103,7 +100,7 @@ public class AppealTimeline {
 
   private String line(AppealEvent e, Map<String, String> names) {
     JsonNode detail = parse(e.detail());
-    StringBuilder line = new StringBuilder(SHOWN.format(e.occurredAt().toInstant())).append("　")
+    StringBuilder line = new StringBuilder(EngineClock.SHOWN.format(e.occurredAt().toInstant())).append("　")
         .append(LABELS.getOrDefault(e.type(), e.type()));
     String clock = detail.path("kind").asText("");
     if (clock.equals("RESPONSE") || clock.equals("RESOLUTION")) {
@@ -120,7 +117,7 @@ public class AppealTimeline {
     }
     if (e.type().equals("DEADLINE_MOVED")) {
       // Its reason is for engineers ("supervision notice 4"); the step before it says why.
-      return line.append("：至 ").append(SHOWN.format(Instant.parse(detail.path("to").asText()))).toString();
+      return line.append("：至 ").append(EngineClock.SHOWN.format(Instant.parse(detail.path("to").asText()))).toString();
     }
     WORDS.stream().map(w -> detail.path(w).asText(null)).filter(w -> w != null && !w.isBlank()).findFirst()
         .ifPresent(w -> line.append("：").append(w.length() > MAX_WORDS ? w.substring(0, MAX_WORDS) + "…" : w));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,6 @@ import org.wenzheng.directory.Directory;
  */
 @Service
 public class AppealProgress {
-
-  static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.ZONE);
 
   public record Step(String at, String what, String detail) {
   }
@@ -118,7 +115,7 @@ public class AppealProgress {
             + "主办", null));
         case "SUPERVISED" -> steps.add(new Step(at, "督查室已督办", null));
         case "EXTENSION_APPROVED" -> steps.add(new Step(at, "办理期限延长至 "
-            + SHOWN.format(Instant.parse(d.path("until").asText())), null));
+            + EngineClock.SHOWN.format(Instant.parse(d.path("until").asText())), null));
         case "REPLIED" -> steps.add(new Step(at, (unit == null ? "承办单位" : unit) + "已答复", null));
         case "RATED" -> steps.add(new Step(at, "您的评价：" + label(Satisfaction.class, d.path("satisfaction").asText()),
             null));
@@ -145,6 +142,6 @@ public class AppealProgress {
   }
 
   static String shown(OffsetDateTime t) {
-    return t == null ? null : SHOWN.format(t.toInstant());
+    return t == null ? null : EngineClock.SHOWN.format(t.toInstant());
   }
 }

@@ -5,7 +5,6 @@ import static org.wenzheng.calendar.EngineClock.utc;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +29,11 @@ import org.wenzheng.calendar.Basis;
 import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.DeadlineDuration;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.data.Rows;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
-import org.wenzheng.data.Rows;
 
 /**
  * 沟通 and 评价: a handler's question to the citizen and the citizen's answer; the citizen's own rating of the reply.
@@ -65,8 +64,6 @@ public class CitizenConversation {
   }
 
   static final Actor CITIZEN = new Actor("citizen", null);
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(EngineClock.ZONE);
   private static final String COLUMNS = """
       id, appeal_id, department_code, question, asked_by, asked_at, answer_due_at, status, answer, answered_at,
       answered_via""";
@@ -117,7 +114,7 @@ public class CitizenConversation {
         appeal.departmentCode(), "question", question, "answerDue", due.toString()));
     notifications.toCitizen(appeal, NotificationKind.QUESTION, Map.of(
         "unitName", directory.unitName(appeal.departmentCode()), "question", question,
-        "dueAt", SHOWN.format(due), "answerUrl", links.url(appeal.id(), CitizenLinks.Purpose.ANSWER)));
+        "dueAt", EngineClock.SHOWN.format(due), "answerUrl", links.url(appeal.id(), CitizenLinks.Purpose.ANSWER)));
     return get(id);
   }
 
@@ -190,14 +187,14 @@ public class CitizenConversation {
   /** The questions and answers so far, as the handling form shows them. */
   public String conversationText(long appealId) {
     return questions(appealId).stream().map(q -> {
-      String line = SHOWN.format(q.askedAt().toInstant()) + " 问：" + q.question();
+      String line = EngineClock.SHOWN.format(q.askedAt().toInstant()) + " 问：" + q.question();
       if (q.answer() != null) {
-        line += "\n\n" + SHOWN.format(q.answeredAt().toInstant()) + " 诉求人答："
+        line += "\n\n" + EngineClock.SHOWN.format(q.answeredAt().toInstant()) + " 诉求人答："
             + q.answer() + ("UNANSWERED".equals(q.status()) ? "（逾期答复）" : "");
       } else if ("UNANSWERED".equals(q.status())) {
-        line += "\n\n诉求人未在 " + SHOWN.format(q.answerDueAt().toInstant()) + " 前答复";
+        line += "\n\n诉求人未在 " + EngineClock.SHOWN.format(q.answerDueAt().toInstant()) + " 前答复";
       } else {
-        line += "\n\n（等待诉求人答复，至 " + SHOWN.format(q.answerDueAt().toInstant()) + "）";
+        line += "\n\n（等待诉求人答复，至 " + EngineClock.SHOWN.format(q.answerDueAt().toInstant()) + "）";
       }
       return line;
     }).collect(Collectors.joining("\n\n"));

@@ -1,5 +1,7 @@
 package org.wenzheng.citizen;
 
+import static org.wenzheng.web.TextInput.blankToNull;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -118,9 +120,5 @@ class SubmitController {
         new AppealSubmission.Citizen(blankToNull(f.getName()), f.getPhone(), blankToNull(f.getEmail())),
         new AppealSubmission.Location(blankToNull(f.getDistrict()), blankToNull(f.getStreet()),
             blankToNull(f.getAddress())), false, f.isPublishable());
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

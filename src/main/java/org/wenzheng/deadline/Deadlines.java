@@ -3,7 +3,6 @@ package org.wenzheng.deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +42,6 @@ import org.wenzheng.notification.Notifications;
 public class Deadlines {
 
   private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
-  static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.ZONE);
 
   private final ClockRepository clocks;
   private final Calendars calendars;
@@ -196,7 +194,7 @@ public class Deadlines {
       journal.record(appeal.id(), "REMINDED", Actor.current(identityService),
           Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString()));
       notifications.toUnit(appeal, c.departmentCode(), NotificationKind.REMINDER, Map.of(
-          "clockLabel", kind.label(), "dueAt", SHOWN.format(c.dueAt().toInstant())));
+          "clockLabel", kind.label(), "dueAt", EngineClock.SHOWN.format(c.dueAt().toInstant())));
     });
   }
 
@@ -213,7 +211,7 @@ public class Deadlines {
       journal.record(appeal.id(), "OVERDUE", Actor.current(identityService),
           Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString(), "detectedAt", "timer"));
       notifications.toUnit(appeal, c.departmentCode(), NotificationKind.OVERDUE, Map.of(
-          "clockLabel", kind.label(), "dueAt", SHOWN.format(c.dueAt().toInstant())));
+          "clockLabel", kind.label(), "dueAt", EngineClock.SHOWN.format(c.dueAt().toInstant())));
     });
     return open.isPresent();
   }
@@ -262,7 +260,7 @@ public class Deadlines {
       taskService.saveTask(task);
     }
     runtimeService.setVariable(pi, kind == ClockKind.RESPONSE ? AppealProcess.VAR_RESPONSE_DUE_AT
-        : AppealProcess.VAR_RESOLUTION_DUE_AT, SHOWN.format(due));
+        : AppealProcess.VAR_RESOLUTION_DUE_AT, EngineClock.SHOWN.format(due));
     for (String timer : kind == ClockKind.RESPONSE
         ? new String[] {AppealProcess.TIMER_RESPONSE_REMINDER, AppealProcess.TIMER_RESPONSE_OVERDUE}
         : new String[] {AppealProcess.TIMER_RESOLUTION_REMINDER, AppealProcess.TIMER_RESOLUTION_OVERDUE}) {

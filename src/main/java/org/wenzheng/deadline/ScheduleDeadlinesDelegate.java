@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.calendar.EngineClock;
 
 /**
  * {@code Task_ScheduleDeadlines} 设定办理时限: turns the policy the two decision tasks found (responsePolicy,
@@ -32,8 +33,8 @@ class ScheduleDeadlinesDelegate implements JavaDelegate {
         execution.getVariable(AppealProcess.VAR_RESOLUTION_POLICY), "resolutionDuration", "resolutionBasis");
     Deadlines.Scheduled scheduled = deadlines.start(appeal, response, resolution);
     if (scheduled.responseDue() != null) {
-      execution.setVariable(AppealProcess.VAR_RESPONSE_DUE_AT, Deadlines.SHOWN.format(scheduled.responseDue()));
+      execution.setVariable(AppealProcess.VAR_RESPONSE_DUE_AT, EngineClock.SHOWN.format(scheduled.responseDue()));
     }
-    execution.setVariable(AppealProcess.VAR_RESOLUTION_DUE_AT, Deadlines.SHOWN.format(scheduled.resolutionDue()));
+    execution.setVariable(AppealProcess.VAR_RESOLUTION_DUE_AT, EngineClock.SHOWN.format(scheduled.resolutionDue()));
   }
 }

@@ -51,8 +51,7 @@ class RejectReturnDelegate implements JavaDelegate {
     appeals.backToUnit(appeal.id());
     journal.record(appeal.id(), "RETURN_REJECTED", actor, Map.of("departmentCode", unit, "note", note));
     String due = deadlines.runningDue(appeal.id(), ClockKind.RESOLUTION)
-        .map(d -> java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(org.wenzheng.calendar.EngineClock.ZONE).format(d)).orElse("—");
+        .map(d -> org.wenzheng.calendar.EngineClock.SHOWN.format(d)).orElse("—");
     notifications.toUnit(appeal, unit, NotificationKind.RETURN_REJECTED, Map.of("note", note, "dueAt", due));
     execution.setVariable(AppealProcess.VAR_PREVIOUS_ROUND_NOTE, "调度中心不同意退单：" + note);
     execution.setVariable(AppealProcess.VAR_ACKNOWLEDGE_NEEDED, false);

@@ -1,6 +1,5 @@
 package org.wenzheng.handling;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,9 +22,6 @@ import org.wenzheng.notification.Notifications;
 @Component
 class SendBackReplyDelegate implements JavaDelegate {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(EngineClock.ZONE);
-
   private final AppealTasks tasks;
   private final AppealRepository appeals;
   private final Deadlines deadlines;
@@ -45,7 +41,7 @@ class SendBackReplyDelegate implements JavaDelegate {
     String note = (String) execution.getVariable(AppealProcess.VAR_REPLY_REVIEW_NOTE);
     deadlines.reopen(appeal, ClockKind.RESOLUTION);
     appeals.backToUnit(appeal.id());
-    String due = deadlines.runningDue(appeal.id(), ClockKind.RESOLUTION).map(SHOWN::format).orElse("—");
+    String due = deadlines.runningDue(appeal.id(), ClockKind.RESOLUTION).map(EngineClock.SHOWN::format).orElse("—");
     notifications.toUnit(appeal, appeal.departmentCode(), NotificationKind.REPLY_SENT_BACK,
         Map.of("note", note, "dueAt", due));
     execution.setVariable(AppealProcess.VAR_PREVIOUS_ROUND_NOTE, "调度中心退回答复，请修改后重新答复。审核意见：" + note);

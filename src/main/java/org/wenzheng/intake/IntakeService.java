@@ -1,5 +1,7 @@
 package org.wenzheng.intake;
 
+import static org.wenzheng.web.TextInput.blankToNull;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -133,10 +135,6 @@ public class IntakeService {
   static String titleFrom(String content) {
     String oneLine = content.replaceAll("\\s+", " ").strip();
     return oneLine.length() <= 24 ? oneLine : oneLine.substring(0, 24) + "…";
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** Text no person types (a NUL byte, a broken encoding) is refused with the field's name, never stored. */

@@ -1,5 +1,7 @@
 package org.wenzheng.open311;
 
+import static org.wenzheng.web.TextInput.blankToNull;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
@@ -406,9 +408,5 @@ class Open311Service {
   private static String joinName(String first, String last) {
     String name = ((last == null ? "" : last.strip()) + (first == null ? "" : first.strip())).strip();
     return name.isEmpty() ? null : name.length() > 50 ? name.substring(0, 50) : name;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -3,7 +3,6 @@ package org.wenzheng.publicboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -13,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.wenzheng.accountability.AccountabilityCases;
 import org.wenzheng.appeal.HandlingOutcome;
 import org.wenzheng.calendar.EngineClock;
-import org.wenzheng.directory.Directory;
 import org.wenzheng.data.Rows;
+import org.wenzheng.directory.Directory;
 
 /**
  * {@code /board} 问题与答复: the latest answered appeals, those being handled, those not finished on time (with the
@@ -26,8 +25,6 @@ import org.wenzheng.data.Rows;
 class BoardController {
 
   static final int PAGE = 20;
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(EngineClock.ZONE);
   private static final String OPEN = "('DISPATCHED', 'HANDLING', 'REPLY_REVIEW', 'RETURNED')";
   static final String PRIVATE = "（诉求人未同意公开内容）";
 
@@ -86,7 +83,7 @@ class BoardController {
     model.addAttribute("hasNext", rows.size() > PAGE);
     model.addAttribute("items", rows.stream().limit(PAGE).map(r -> item(r, now.toInstant())).toList());
     model.addAttribute("criticisms", cases.publicCriticisms(10).stream().map(c -> new Criticism(
-        directory.unitName(c.departmentCode()), SHOWN.format(c.ruledAt().toInstant()), c.triggerReason(),
+        directory.unitName(c.departmentCode()), EngineClock.SHOWN.format(c.ruledAt().toInstant()), c.triggerReason(),
         PublicText.mask(c.rulingNote(), null))).toList());
     return "public/board";
   }
@@ -102,11 +99,11 @@ class BoardController {
         : Math.max(1, (Duration.between(due, now).toHours() + 23) / 24);
     return new Item(r.trackingNumber(), title, content, place,
         r.departmentCode() == null ? null : directory.unitName(r.departmentCode()),
-        SHOWN.format(r.receivedAt().toInstant()),
-        r.repliedAt() == null ? null : SHOWN.format(r.repliedAt().toInstant()),
+        EngineClock.SHOWN.format(r.receivedAt().toInstant()),
+        r.repliedAt() == null ? null : EngineClock.SHOWN.format(r.repliedAt().toInstant()),
         r.replyText() == null || !r.publishable() ? null : PublicText.mask(r.replyText(), r.citizenName()),
         r.handlingOutcome() == null ? null : HandlingOutcome.valueOf(r.handlingOutcome()).label(),
-        r.resolutionOverdue(), due == null ? null : SHOWN.format(due), daysOverdue);
+        r.resolutionOverdue(), due == null ? null : EngineClock.SHOWN.format(due), daysOverdue);
   }
 
   private static String excerpt(String s) {

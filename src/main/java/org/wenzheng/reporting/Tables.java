@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.wenzheng.calendar.EngineClock;
 
 /**
  * The figures and the appeal lists as tables, written as CSV (UTF-8 with BOM, so Excel reads the Chinese) or XLSX.
@@ -38,8 +38,6 @@ final class Tables {
 
   /** XLSX rows kept in memory before they are written out. */
   private static final int XLSX_FLUSH_ROWS = 1000;
-
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private Tables() {
   }
@@ -114,7 +112,7 @@ final class Tables {
   }
 
   private static String shown(OffsetDateTime t) {
-    return t == null ? null : SHOWN.format(t);
+    return t == null ? null : EngineClock.SHOWN.format(t);
   }
 
   static void csv(Table table, String filename, HttpServletResponse response) throws IOException {

@@ -22,12 +22,12 @@ import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.calendar.OfficeHours;
 import org.wenzheng.calendar.WorkingCalendar;
+import org.wenzheng.data.Rows;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
-import org.wenzheng.data.Rows;
 
 /**
  * 延期: a unit asks, before its deadline and with an objective reason, to answer later. Its leaders and then the
@@ -82,7 +82,7 @@ public class ExtensionRequests {
         new TaskInputRejectedException(AppealProcess.VAR_HANDLING_OUTCOME, "本诉求没有进行中的办结时限，无需延期"));
     if (!now.isBefore(due)) {
       throw new TaskInputRejectedException(AppealProcess.VAR_HANDLING_OUTCOME, "办结时限（"
-          + SupervisionNotices.SHOWN.format(due) + "）已过，不能再申请延期，请尽快办理并在答复中说明原因");
+          + EngineClock.SHOWN.format(due) + "）已过，不能再申请延期，请尽快办理并在答复中说明原因");
     }
     int used = jdbc.sql("select count(*) from extension_request where appeal_id = ? and status in ('PENDING', "
         + "'APPROVED')").param(appeal.id()).query(Integer.class).single();
@@ -97,12 +97,12 @@ public class ExtensionRequests {
     Instant newDue = endOfWorkingDay(calendar, until);
     if (!newDue.isAfter(due)) {
       throw new TaskInputRejectedException(AppealProcess.VAR_EXTENSION_UNTIL,
-          "应晚于现办结时限 " + SupervisionNotices.SHOWN.format(due));
+          "应晚于现办结时限 " + EngineClock.SHOWN.format(due));
     }
     Instant limit = calendar.addWorkingDays(due, properties.maxExtensionDays());
     if (newDue.isAfter(limit)) {
       throw new TaskInputRejectedException(AppealProcess.VAR_EXTENSION_UNTIL,
-          "最多延长 " + properties.maxExtensionDays() + " 个工作日（至 " + SupervisionNotices.SHOWN.format(limit) + "）");
+          "最多延长 " + properties.maxExtensionDays() + " 个工作日（至 " + EngineClock.SHOWN.format(limit) + "）");
     }
     Actor actor = Actor.current(identityService);
     long id = jdbc.sql("""
@@ -114,7 +114,7 @@ public class ExtensionRequests {
     journal.record(appeal.id(), "EXTENSION_REQUESTED", actor, Map.of("extensionId", id, "reason", reason,
         "until", newDue.toString(), "currentDue", due.toString()));
     notifications.toUnitLeaders(appeal, appeal.departmentCode(), NotificationKind.EXTENSION_REQUESTED, Map.of(
-        "requestedUntil", SupervisionNotices.SHOWN.format(newDue), "dueAt", SupervisionNotices.SHOWN.format(due),
+        "requestedUntil", EngineClock.SHOWN.format(newDue), "dueAt", EngineClock.SHOWN.format(due),
         "reason", reason));
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put(ExtensionRequestProcess.VAR_EXTENSION_ID, id);
@@ -122,8 +122,8 @@ public class ExtensionRequests {
     vars.put(AppealProcess.VAR_TRACKING_NUMBER, appeal.trackingNumber());
     vars.put(AppealProcess.VAR_TITLE, appeal.title());
     vars.put(AppealProcess.VAR_EXTENSION_REASON, reason);
-    vars.put(AppealProcess.VAR_EXTENSION_UNTIL, SupervisionNotices.SHOWN.format(newDue));
-    vars.put(AppealProcess.VAR_RESOLUTION_DUE_AT, SupervisionNotices.SHOWN.format(due));
+    vars.put(AppealProcess.VAR_EXTENSION_UNTIL, EngineClock.SHOWN.format(newDue));
+    vars.put(AppealProcess.VAR_RESOLUTION_DUE_AT, EngineClock.SHOWN.format(due));
     // Starting the approval is the system's follow-up of the unit's request, not something the unit may do itself.
     system.run(() -> runtimeService.startProcessInstanceByKey(ExtensionRequestProcess.PROCESS_ID,
         appeal.trackingNumber(), vars));
@@ -168,7 +168,7 @@ public class ExtensionRequests {
     setStatus(id, "APPROVED");
     journal.record(appeal.id(), "EXTENSION_APPROVED", Actor.current(identityService),
         Map.of("extensionId", id, "until", until.toString()));
-    String shown = SupervisionNotices.SHOWN.format(until);
+    String shown = EngineClock.SHOWN.format(until);
     system.run(() -> runtimeService.setVariable(appeal.processInstanceId(), AppealProcess.VAR_EXTENSION_STATUS,
         "延期已批准，办结时限延至 " + shown));
     notifications.toUnit(appeal, appeal.departmentCode(), NotificationKind.EXTENSION_DECIDED, Map.of(
@@ -183,12 +183,12 @@ public class ExtensionRequests {
     String note = "REJECT".equals(e.supervisionDecision()) ? "督查室：" + e.supervisionNote()
         : "单位领导：" + e.leaderNote();
     journal.record(appeal.id(), "EXTENSION_REJECTED", Actor.current(identityService), noteDetail(id, note));
-    String due = deadlines.runningDue(appeal.id(), ClockKind.RESOLUTION).map(SupervisionNotices.SHOWN::format)
+    String due = deadlines.runningDue(appeal.id(), ClockKind.RESOLUTION).map(EngineClock.SHOWN::format)
         .orElse("—");
     system.run(() -> runtimeService.setVariable(appeal.processInstanceId(), AppealProcess.VAR_EXTENSION_STATUS,
         "延期申请未获批准（" + note + "），办结时限不变：" + due));
     notifications.toUnit(appeal, appeal.departmentCode(), NotificationKind.EXTENSION_DECIDED, Map.of(
-        "outcome", "未获批准", "requestedUntil", SupervisionNotices.SHOWN.format(e.requestedUntil().toInstant()),
+        "outcome", "未获批准", "requestedUntil", EngineClock.SHOWN.format(e.requestedUntil().toInstant()),
         "note", note, "dueAt", due));
   }
 

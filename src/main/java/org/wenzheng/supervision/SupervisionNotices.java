@@ -3,7 +3,6 @@ package org.wenzheng.supervision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,12 @@ import org.wenzheng.calendar.Basis;
 import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.DeadlineDuration;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.data.Rows;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
-import org.wenzheng.data.Rows;
 
 /**
  * 督办: the supervision office's notice to a unit whose clock ran out. The notice sets a new deadline in working time,
@@ -33,8 +32,6 @@ import org.wenzheng.data.Rows;
  */
 @Service
 public class SupervisionNotices {
-
-  static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.ZONE);
 
   public record Notice(long id, long appealId, String trackingNumber, ClockKind kind, String departmentCode,
       String message, String issuedBy, OffsetDateTime issuedAt, OffsetDateTime deadlineAt, String outcome,
@@ -83,12 +80,12 @@ public class SupervisionNotices {
         "departmentCode", unit, "message", message, "deadline", deadline.toString()));
     // The unit works on the new deadline: its clock, its task's due date, and what its form shows.
     deadlines.move(appeal, kind, deadline, "supervision notice " + id);
-    String shown = "督办通知（" + SHOWN.format(EngineClock.now()) + "）：" + message + "　请于 "
-        + SHOWN.format(deadline) + " 前落实。";
+    String shown = "督办通知（" + EngineClock.SHOWN.format(EngineClock.now()) + "）：" + message + "　请于 "
+        + EngineClock.SHOWN.format(deadline) + " 前落实。";
     system.run(() -> runtimeService.setVariable(appeal.processInstanceId(), AppealProcess.VAR_SUPERVISION_NOTICE,
         shown));
     Map<String, Object> model = Map.of("clockLabel", kind.label(), "message", message,
-        "deadlineAt", SHOWN.format(deadline), "issuedBy", actor.userId());
+        "deadlineAt", EngineClock.SHOWN.format(deadline), "issuedBy", actor.userId());
     notifications.toUnit(appeal, unit, NotificationKind.SUPERVISION_NOTICE, model);
     notifications.toUnitLeaders(appeal, unit, NotificationKind.SUPERVISION_NOTICE, model);
     return get(id);

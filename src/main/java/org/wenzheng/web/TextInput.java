@@ -6,6 +6,11 @@ public final class TextInput {
   private TextInput() {
   }
 
+  /** An optional field as people fill it in: nothing or only spaces is "not given" (null); otherwise it, stripped. */
+  public static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
   /** Why this text cannot be taken as a person wrote it, or null if it can. */
   public static String problem(String s) {
     if (s == null) {
