@@ -19,11 +19,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -48,18 +44,6 @@ class AppealProcessTest {
   @Autowired AuthorizationService authorizationService;
   @Autowired RepositoryService repositoryService;
   @Autowired HistoryService historyService;
-
-  @BeforeEach
-  void engine() {
-    BpmnAwareTests.init(engine);
-    // A Wednesday morning in office hours, so that deadlines do not depend on when the tests run.
-    Scenario.clock("2026-03-04T10:00");
-  }
-
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
-  }
 
   @Test
   void shouldWaitForReviewByDispatchCentreWhenAppealIsReceived() {

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wenzheng.appeal.Appeal;
@@ -28,20 +23,8 @@ import org.wenzheng.support.WenzhengProcessTest;
 class RatingProcessTest {
 
   @Autowired Scenario scenario;
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired CitizenConversation conversation;
-
-  @BeforeEach
-  void wednesdayMorning() {
-    BpmnAwareTests.init(engine);
-    Scenario.clock("2026-03-04T10:00");
-  }
-
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
-  }
 
   private Appeal replied() {
     Appeal appeal = scenario.submit();

@@ -7,13 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wenzheng.appeal.Appeal;
@@ -35,19 +30,7 @@ class ReplyReviewProcessTest {
   static final List<String> DISPATCH = List.of("dispatch");
 
   @Autowired Scenario scenario;
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
-
-  @BeforeEach
-  void wednesdayMorning() {
-    BpmnAwareTests.init(engine);
-    Scenario.clock("2026-03-04T10:00");
-  }
-
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
-  }
 
   private Appeal handling(String unit) {
     Appeal appeal = scenario.submit();

@@ -7,15 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,21 +34,9 @@ class ReturnsProcessTest {
   static final List<String> SUPERVISOR = List.of("supervision");
 
   @Autowired Scenario scenario;
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
-
-  @BeforeEach
-  void wednesdayMorning() {
-    BpmnAwareTests.init(engine);
-    Scenario.clock("2026-03-04T10:00");
-  }
-
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
-  }
 
   private void resolveDispute(Appeal appeal, String lead, List<String> coUnits, String note) {
     scenario.complete("supervisor", SUPERVISOR, appeal, AppealProcess.TASK_RESOLVE_DISPUTE, Map.of(

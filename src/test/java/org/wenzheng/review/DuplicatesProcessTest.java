@@ -9,10 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,15 +41,8 @@ class DuplicatesProcessTest {
   private String street;
 
   @BeforeEach
-  void wednesdayMorning() {
-    BpmnAwareTests.init(engine);
-    Scenario.clock("2026-03-04T10:00");
+  void aStreetOfItsOwn() {
     street = "双桥子街道" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
   }
 
   private Appeal submit(String phone, String street, String content) {

@@ -8,14 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,21 +34,9 @@ class SupervisionProcessTest {
   static final List<String> CGW_LEADER = List.of("cgw", "leaders", "cgwleaders");
 
   @Autowired Scenario scenario;
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
-
-  @BeforeEach
-  void wednesdayMorning() {
-    BpmnAwareTests.init(engine);
-    Scenario.clock("2026-03-04T10:00");
-  }
-
-  @AfterEach
-  void realTime() {
-    ClockUtil.reset();
-  }
 
   /** An appeal for 市城管委, acknowledged at 10:10, whose resolution deadline (Thursday 10:00) has just passed. */
   private Appeal resolutionOverdue() {

@@ -6,6 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -15,7 +17,8 @@ import org.springframework.test.context.TestExecutionListeners;
 /**
  * Process tests: the same application as {@link WenzhengTest}, plus process-coverage recording. The coverage plugin
  * needs a coverage run for every engine event, so it lives in a context of its own, used only by
- * {@code *ProcessTest} classes; each must cover at least 90% of the models it runs ({@link CoverageRules}).
+ * {@code *ProcessTest} classes; each must cover at least 90% of the models it runs ({@link CoverageRules}). Each test
+ * starts on a Wednesday morning ({@link OfficeClock}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,5 +31,6 @@ import org.springframework.test.context.TestExecutionListeners;
 @Import({ProcessEngineCoverageConfiguration.class, CoverageRules.class, Scenario.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ExtendWith(OfficeClock.class)
 public @interface WenzhengProcessTest {
 }
