@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the webapps' REST API and Open311, a Chinese page ("系统繁忙，请稍后再试") on the citizens' pages and the
  * webapps' pages. Without it a request waited for a connection and then answered 500 with a stack trace in the log.
  * A request already under way when the server goes is answered the same way if nothing has been written yet (the
- * channel adapters try again with the same message id, which finds the appeal if its transaction did commit). Static files and health are served as usual: health says DOWN by itself.
+ * channel adapters try again with the same message id, which finds the appeal if its transaction did commit).
+ * Static files and health are served as usual: health says DOWN by itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
