@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -50,12 +49,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
         ProblemResponses.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
             "请求体超过 " + limit / 1024 + " KB (request body too large)", path);
       } else {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-            + "<title>提交的内容过长</title></head><body><h1>提交的内容过长</h1><p>请精简诉求内容（不超过 2000 字）后重新提交。"
-            + "如需帮助，请拨打 12345 市民服务热线。</p></body></html>").getBytes(StandardCharsets.UTF_8));
+        ProblemResponses.page(response, HttpStatus.PAYLOAD_TOO_LARGE, "提交的内容过长",
+            "请精简诉求内容（不超过 2000 字）后重新提交。如需帮助，请拨打 12345 市民服务热线。");
       }
       return;
     }

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.regex.Pattern;
@@ -48,7 +47,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return STATIC.matcher(path).matches() && !isApi(path);
+    return STATIC.matcher(path).matches() && !ProblemResponses.forPrograms(path);
   }
 
   @Override
@@ -75,24 +74,13 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
   private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-    if (isApi(path)) {
+    if (ProblemResponses.forPrograms(path)) {
       ProblemResponses.write(response, json, HttpStatus.SERVICE_UNAVAILABLE,
           "系统繁忙，请稍后再试 (the database is unreachable; try again in a few seconds)", path);
-      return;
+    } else {
+      ProblemResponses.page(response, HttpStatus.SERVICE_UNAVAILABLE, "系统繁忙，请稍后再试",
+          "系统正在恢复，您填写的内容尚未提交。请稍等片刻后刷新页面重试；如有紧急情况，请拨打 12345 市民服务热线。");
     }
-    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-    response.setCharacterEncoding("UTF-8");
-    response.setContentType("text/html;charset=UTF-8");
-    response.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>系统繁忙</title></head><body><h1>系统繁忙，请稍后再试</h1>"
-        + "<p>系统正在恢复，您填写的内容尚未提交。请稍等片刻后刷新页面重试；如有紧急情况，请拨打 12345 市民服务热线。</p>"
-        + "</body></html>").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static boolean isApi(String path) {
-    return path.startsWith("/api/") || path.startsWith("/engine-rest") || path.startsWith("/camunda/api/")
-        || path.startsWith("/open311/");
   }
 
   /**

@@ -36,8 +36,7 @@ class PlainErrorReports implements WebServerFactoryCustomizer<TomcatServletWebSe
         return;
       }
       String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
-      boolean api = uri.startsWith("/api") || uri.startsWith("/engine-rest") || uri.startsWith("/open311")
-          || uri.startsWith("/camunda/api");
+      boolean api = ProblemResponses.forPrograms(uri);
       try {
         response.setCharacterEncoding("UTF-8");
         Writer out = response.getReporter();
