@@ -40,19 +40,13 @@ class SmtpHangTest {
     ClockUtil.reset();
   }
 
-  record Row(long id, String recipient, String status, int attempts, String lastError) {
-  }
-
-  private List<Row> outbox(List<Appeal> appeals) {
-    return jdbc.sql("select id, recipient, status, attempts, last_error from notification "
-            + "where appeal_id in (:ids) and channel = 'EMAIL' and kind = 'REJECTION' order by id")
-        .param("ids", appeals.stream().map(Appeal::id).toList()).query(Row.class).list();
+  private List<SmtpOutageTest.Row> outbox(List<Appeal> appeals) {
+    return SmtpOutageTest.outbox(jdbc, appeals);
   }
 
   @Test
   void shouldLetNoRequestOrStepWaitForAHangingMailServer() {
-    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from notification "
-        + "where status = 'PENDING' and next_attempt_at <= now()").query(Long.class).single() == 0);
+    SmtpOutageTest.awaitOutboxIdle(jdbc);
     TestMail.hang();
     List<Appeal> rejected = new ArrayList<>();
     try {
@@ -80,7 +74,7 @@ class SmtpHangTest {
     ClockUtil.setCurrentTime(java.util.Date.from(EngineClock.now().plusSeconds(31)));
     await().atMost(Duration.ofSeconds(30)).until(() -> outbox(rejected).stream()
         .allMatch(r -> r.status().equals("SENT")));
-    for (Row row : outbox(rejected)) {
+    for (SmtpOutageTest.Row row : outbox(rejected)) {
       await().atMost(Duration.ofSeconds(5)).until(() -> !TestMail.to(row.recipient()).isEmpty());
       assertThat(TestMail.to(row.recipient())).hasSize(1);
     }

@@ -37,20 +37,30 @@ class SmtpOutageTest {
     ClockUtil.reset();
   }
 
+  /** A rejection email in the outbox. */
   record Row(long id, String recipient, String status, int attempts, String lastError, String messageId) {
   }
 
-  private List<Row> outbox(List<Appeal> appeals) {
+  /** The rejection emails of these appeals, as the outbox holds them. */
+  static List<Row> outbox(JdbcClient jdbc, List<Appeal> appeals) {
     return jdbc.sql("select id, recipient, status, attempts, last_error, message_id from notification "
             + "where appeal_id in (:ids) and channel = 'EMAIL' and kind = 'REJECTION' order by id")
         .param("ids", appeals.stream().map(Appeal::id).toList()).query(Row.class).list();
   }
 
-  @Test
-  void shouldLoseNoMessageAndSendNoneTwiceWhenTheMailServerIsDown() {
-    // Nothing of earlier tests still on its way.
+  /** Waits until nothing of earlier tests is still due in the outbox. */
+  static void awaitOutboxIdle(JdbcClient jdbc) {
     await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from notification "
         + "where status = 'PENDING' and next_attempt_at <= now()").query(Long.class).single() == 0);
+  }
+
+  private List<Row> outbox(List<Appeal> appeals) {
+    return outbox(jdbc, appeals);
+  }
+
+  @Test
+  void shouldLoseNoMessageAndSendNoneTwiceWhenTheMailServerIsDown() {
+    awaitOutboxIdle(jdbc);
     TestMail.stop();
     List<Appeal> rejected = new ArrayList<>();
     try {
