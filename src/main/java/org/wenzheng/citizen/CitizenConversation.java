@@ -1,8 +1,8 @@
 package org.wenzheng.citizen;
 
+import java.time.Duration;
 import static org.wenzheng.calendar.EngineClock.utc;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -24,6 +24,7 @@ import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.ProcessFunction;
 import org.wenzheng.appeal.Satisfaction;
 import org.wenzheng.calendar.Basis;
 import org.wenzheng.calendar.Calendars;
@@ -178,6 +179,7 @@ public class CitizenConversation {
   }
 
   /** For the timer after {@code Task_AskCitizen}. */
+  @ProcessFunction
   public Date answerDue(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
     return Date.from(openQuestion(appeal.id()).orElseThrow(() -> new IllegalStateException(
@@ -208,6 +210,7 @@ public class CitizenConversation {
   }
 
   /** For the timer after {@code Task_SendReply}. */
+  @ProcessFunction
   public Date ratingCloses(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
     if (appeal.ratingClosesAt() == null) {

@@ -4,6 +4,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.ProcessFunction;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.identity.SystemActions;
 
@@ -32,15 +33,18 @@ public class AppealClocks {
    * when the appeal reaches review (on arrival, or again after an agreed return). The policy is read as the system:
    * whoever's step led here need not be allowed to evaluate decisions.
    */
+  @ProcessFunction
   public Date reviewDue(DelegateExecution execution) {
     boolean urgent = tasks.appealOf(execution).urgent();
     return Date.from(system.call(() -> reviewDeadlines.dueFrom(EngineClock.now(), urgent)));
   }
 
+  @ProcessFunction
   public Date due(DelegateExecution execution, String kind) {
     return deadlines.due(tasks.appealOf(execution).id(), ClockKind.valueOf(kind));
   }
 
+  @ProcessFunction
   public Date reminder(DelegateExecution execution, String kind) {
     return deadlines.reminder(tasks.appealOf(execution).id(), ClockKind.valueOf(kind));
   }

@@ -41,12 +41,13 @@ class DemoUsers implements ApplicationRunner {
     ensure("dispatcher", "调度", "员", "dispatcher@staff.wenzheng.local", List.of(Groups.DISPATCH));
     ensure("supervisor", "督查", "员", "supervisor@staff.wenzheng.local", List.of(Groups.SUPERVISION));
     ensure("auditor", "审计", "员", "auditor@staff.wenzheng.local", List.of(Groups.AUDIT));
+    ensure("processowner", "流程", "管理员", "processowner@staff.wenzheng.local", List.of(Groups.PROCESS_OWNERS));
     for (Unit unit : directory.units()) {
       ensure(unit.code() + "1", unit.name(), "经办人", unit.code() + "1@staff.wenzheng.local", List.of(unit.code()));
       ensure(unit.code() + "lead", unit.name(), "负责人", unit.code() + "lead@staff.wenzheng.local",
           List.of(unit.code(), Groups.LEADERS, Groups.leadersOf(unit.code())));
     }
-    log.info("Demo users ready (password '{}'): dispatcher, supervisor, auditor, intake, and per unit <code>1 and "
+    log.info("Demo users ready (password '{}'): dispatcher, supervisor, auditor, processowner, intake, and per unit <code>1 and "
         + "<code>lead, e.g. cgw1", PASSWORD);
   }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -50,7 +51,8 @@ class CamundaSetup implements ApplicationRunner {
       Groups.DISPATCH, "调度中心",
       Groups.SUPERVISION, "督查室",
       Groups.AUDIT, "审计",
-      Groups.LEADERS, "单位领导");
+      Groups.LEADERS, "单位领导",
+      Groups.PROCESS_OWNERS, "流程管理员");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -115,6 +117,15 @@ class CamundaSetup implements ApplicationRunner {
     grant(Groups.AUDIT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     readEverything(Groups.AUDIT);
     grant(Groups.LEADERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Process owners deploy changed models (checked and journalled by the engine's deployment guard), read what is
+    // deployed and running, preview rules against past decisions and migrate running instances in batches.
+    grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    readEverything(Groups.PROCESS_OWNERS);
+    grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+    grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+    grant(Groups.PROCESS_OWNERS, Resources.BATCH, "*", BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+        Permissions.READ);
   }
 
   private void readEverything(String group) {

@@ -16,11 +16,16 @@ public final class Groups {
   public static final String AUDIT = "audit";
   /** Leaders of units (members of their unit's group as well). */
   public static final String LEADERS = "leaders";
+  /**
+   * Process owners (流程管理员) of the supervision office: deploy changed models from Camunda Modeler (checked and
+   * journalled), preview changed rules and move running instances to a new version.
+   */
+  public static final String PROCESS_OWNERS = "processowners";
   /** Camunda's administrators. */
   public static final String ADMIN = "camunda-admin";
 
   /** Groups that are roles, not units. */
-  public static final Set<String> ROLES = Set.of(INTAKE, DISPATCH, SUPERVISION, AUDIT, LEADERS, ADMIN);
+  public static final Set<String> ROLES = Set.of(INTAKE, DISPATCH, SUPERVISION, AUDIT, LEADERS, PROCESS_OWNERS, ADMIN);
 
   /** Each unit's leaders form a group of their own, e.g. {@code cgwleaders}: they approve its extension requests. */
   public static final String UNIT_LEADERS_SUFFIX = "leaders";

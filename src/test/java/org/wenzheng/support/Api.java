@@ -76,6 +76,34 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  /**
+   * A deployment as Camunda Desktop Modeler sends it to {@code /engine-rest/deployment/create}: multipart, the
+   * deployment's name, its source "Camunda Modeler", {@code deploy-changed-only}, then the diagram and any files
+   * attached to it, each as a part named by its file name.
+   */
+  public Response deployLikeModeler(String user, String deploymentName, java.util.Map<String, byte[]> files) {
+    String boundary = "----ModelerBoundary" + java.util.UUID.randomUUID().toString().replace("-", "");
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.util.function.BiConsumer<String, String> field = (name, value) -> body.writeBytes(("--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    field.accept("deployment-name", deploymentName);
+    field.accept("deployment-source", "Camunda Modeler");
+    field.accept("deploy-changed-only", "true");
+    files.forEach((name, bytes) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+          + name + "\"\r\nContent-Type: " + (name.endsWith(".form") ? "application/octet-stream" : "text/xml")
+          + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(bytes);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request("/engine-rest/deployment/create", user)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
   /** Users are the demo users; every demo password is "demo". A null user sends no credentials. */
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
