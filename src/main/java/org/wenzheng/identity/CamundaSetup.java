@@ -125,7 +125,7 @@ class CamundaSetup implements ApplicationRunner {
     grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.MIGRATE_INSTANCE);
     grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
     grant(Groups.PROCESS_OWNERS, Resources.BATCH, "*", BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
-        Permissions.READ);
+        Permissions.READ, Permissions.READ_HISTORY);
   }
 
   private void readEverything(String group) {

@@ -231,7 +231,8 @@ final class ModelGuard {
     if (binding.isEmpty()) {
       out.add(new Problem(resource, id, "camunda:formRef 没有 camunda:formRefBinding（引擎无法解析）"));
     } else if (binding.equals("deployment") && !formsHere.contains(formRef)) {
-      out.add(new Problem(resource, id, "表单 " + formRef + " 不在本次部署中（formRefBinding=deployment 要求一起部署）"));
+      out.add(new Problem(resource, id, "表单 " + formRef + " 不在本次部署中：formRefBinding=deployment "
+          + "要求表单与流程在同一次部署，而 Modeler 只部署改动过的文件；请用 formRefBinding=latest"));
     } else if (!binding.equals("deployment") && !formsHere.contains(formRef) && !formDeployed.test(formRef)) {
       out.add(new Problem(resource, id, "表单 " + formRef + " 不存在"));
     }
