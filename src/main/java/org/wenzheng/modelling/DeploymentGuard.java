@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -54,6 +55,10 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
         : new ArrayList<>(configuration.getCustomPreDeployers());
     pre.add(this::deploy);
     configuration.setCustomPreDeployers(pre);
+    List<BpmnParseListener> parse = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    parse.add(new TemplateTaskListeners());
+    configuration.setCustomPostBPMNParseListeners(parse);
   }
 
   /** The rules for expressions, with the application's beans. */
@@ -70,6 +75,12 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
         return type != null && type.getName().startsWith("org.wenzheng.")
             && (JavaDelegate.class.isAssignableFrom(type) || TaskListener.class.isAssignableFrom(type)
             || ExecutionListener.class.isAssignableFrom(type));
+      }
+
+      @Override
+      public boolean isTaskListener(String name) {
+        Class<?> type = type(name);
+        return isStep(name) && TaskListener.class.isAssignableFrom(type);
       }
 
       @Override

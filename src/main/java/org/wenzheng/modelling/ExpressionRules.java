@@ -18,7 +18,7 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 
 /**
  * What an expression in a deployed model may do: read process variables, compare and combine them, read a few
- * harmless facts of the execution or task, and call the project's own steps and {@link ProcessFunction}s. Anything
+ * harmless facts of the execution or task, and call the project's own steps and {@link org.wenzheng.appeal.ProcessFunction}s. Anything
  * else (another bean, a method of a value such as {@code getClass()}, the engine's services through
  * {@code execution}) is refused, because a model runs inside the application with all its rights.
  */
@@ -32,7 +32,10 @@ final class ExpressionRules {
     /** A step: a delegate or listener bean a model may name as a whole ({@code ${handleAppealListener}}). */
     boolean isStep(String name);
 
-    /** A method of a bean annotated {@link ProcessFunction}. */
+    /** A step that is a task listener. */
+    boolean isTaskListener(String name);
+
+    /** A method of a bean annotated {@link org.wenzheng.appeal.ProcessFunction}. */
     boolean isFunction(String bean, String method);
   }
 
@@ -64,6 +67,17 @@ final class ExpressionRules {
 
   ExpressionRules(Beans beans) {
     this.beans = beans;
+  }
+
+  /** The problem of a task listener named by a user task's property (element templates), or null. */
+  String taskListenerProblem(String event, String bean) {
+    if (!TemplateTaskListeners.EVENTS.contains(event)) {
+      return "任务监听器事件 " + event + " 不存在";
+    }
+    if (bean == null || !bean.matches("[A-Za-z_][A-Za-z0-9_]*") || !beans.isTaskListener(bean)) {
+      return "任务监听器 " + bean + " 不是本项目提供的任务监听器";
+    }
+    return null;
   }
 
   /**

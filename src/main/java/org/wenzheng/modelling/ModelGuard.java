@@ -177,6 +177,13 @@ final class ModelGuard {
     if (camunda && local.equals("connector")) {
       out.add(new Problem(resource, id, "不允许连接器 (camunda:connector)：它可以从服务器访问任意地址"));
     }
+    if (camunda && local.equals("property") && e.getAttribute("name").startsWith(TemplateTaskListeners.PREFIX)) {
+      String problem = expressions.taskListenerProblem(
+          e.getAttribute("name").substring(TemplateTaskListeners.PREFIX.length()), e.getAttribute("value"));
+      if (problem != null) {
+        out.add(new Problem(resource, id, problem));
+      }
+    }
     if (bpmn && !e.getAttribute("language").isEmpty()) {
       out.add(new Problem(resource, id, "不允许脚本条件 (language=\"" + e.getAttribute("language") + "\")"));
     }

@@ -1,6 +1,7 @@
 package org.wenzheng.modelling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -130,6 +131,37 @@ class ProcessOwnerDeploymentTest {
     assertThat(api.deployLikeModeler("auditor", "诉求办理", withForms(appeal)).status()).isEqualTo(403);
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(jdbc.sql("select count(*) from process_change").query(Long.class).single()).isEqualTo(changes);
+  }
+
+  @Test
+  void aStepTakenFromItsElementTemplateRunsLikeTheDeclaredOne() throws IOException {
+    Api api = new Api(port);
+    String appeal = Files.readString(Path.of("processes/appeal.bpmn"));
+    String declared = "<bpmn:extensionElements><camunda:taskListener delegateExpression=\"${reviewAppealListener}\" "
+        + "event=\"complete\" /></bpmn:extensionElements>";
+    String templated = appeal.replace(declared, "<bpmn:extensionElements><camunda:properties><camunda:property "
+        + "name=\"taskListener.complete\" value=\"reviewAppealListener\" /></camunda:properties>"
+        + "</bpmn:extensionElements>");
+    assertThat(templated).isNotEqualTo(appeal);
+    Api.Response wrongKind = api.deployLikeModeler("processowner", "诉求办理（模板）",
+        withForms(templated.replace("value=\"reviewAppealListener\"", "value=\"concludeAppealDelegate\"")));
+    assertThat(wrongKind.status()).isEqualTo(400);
+    assertThat(wrongKind.body()).contains("Task_ReviewAppeal", "concludeAppealDelegate");
+
+    Api.Response r = api.deployLikeModeler("processowner", "诉求办理（模板）", withForms(templated));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    String deployment = r.json().path("id").asText();
+    deployed.add(deployment);
+    Appeal a = scenario.submit();
+    assertThat(repositoryService.getProcessDefinition(scenario.instance(a).getProcessDefinitionId())
+        .getDeploymentId()).isEqualTo(deployment);
+
+    assertThatThrownBy(() -> scenario.complete("dispatcher", List.of("dispatch"), a,
+        Map.of("reviewDecision", "ACCEPT"))).as("the listener checks the review as the declared one does")
+        .hasMessageContaining("departmentCode");
+    scenario.review(a, "cgw");
+    assertThat(scenario.task(a).getTaskDefinitionKey()).isEqualTo("Task_AcknowledgeAppeal");
+    assertThat(scenario.events(a)).contains("DISPATCHED");
   }
 
   /** The diagram with the forms its tasks name, attached as Modeler attaches them. */
