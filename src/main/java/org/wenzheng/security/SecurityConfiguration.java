@@ -67,6 +67,11 @@ class SecurityConfiguration {
             .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/calendar/years/*"))
                 .hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers(paths("/api/open311/**")).hasAuthority(Groups.authority(Groups.ADMIN))
+            // Moving running instances between versions: process owners (and administrators) only.
+            .requestMatchers(paths("/api/process-migrations", "/api/process-migrations/**"))
+                .hasAnyAuthority(Groups.authority(Groups.PROCESS_OWNERS), Groups.authority(Groups.ADMIN))
+            .requestMatchers(paths("/api/policy/**")).hasAnyAuthority(Groups.authority(Groups.PROCESS_OWNERS),
+                Groups.authority(Groups.SUPERVISION), Groups.authority(Groups.ADMIN))
             // The demo's inbox holds every unit's mail and citizens' signed links: administrators only.
             .requestMatchers(paths("/demo/**")).hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/appeals"),

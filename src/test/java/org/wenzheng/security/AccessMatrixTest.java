@@ -51,6 +51,7 @@ class AccessMatrixTest {
     USERS.put("leader", "cgwlead");
     USERS.put("supervisor", "supervisor");
     USERS.put("auditor", "auditor");
+    USERS.put("owner", "processowner");
     USERS.put("intake", "intake");
   }
 
