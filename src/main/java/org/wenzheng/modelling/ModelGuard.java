@@ -2,7 +2,6 @@ package org.wenzheng.modelling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +14,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.w3c.dom.Attr;
@@ -245,21 +240,40 @@ final class ModelGuard {
     }
   }
 
-  /** bpmnlint's start-event-required, end-event-required and no-disconnected, per process and sub-process. */
+  /**
+   * bpmnlint's recommended rules that are errors, per process and sub-process: start-event-required,
+   * end-event-required, no-disconnected, no-implicit-start, no-implicit-end, no-implicit-split, conditional-flows,
+   * no-duplicate-sequence-flows, no-gateway-join-fork, single-blank-start-event, no-complex-gateway.
+   */
   private static void checkStructure(String resource, Element scope, List<Problem> out) {
     List<Element> nodes = new ArrayList<>();
-    Set<String> connected = new HashSet<>();
+    Map<String, List<Element>> outgoing = new HashMap<>();
+    Map<String, Integer> incoming = new HashMap<>();
+    Set<String> flowKeys = new HashSet<>();
+    int blankStarts = 0;
     boolean start = false;
     boolean end = false;
     for (Element c : children(scope, BPMN, null)) {
       String local = c.getLocalName();
       if (local.equals("sequenceFlow")) {
-        connected.add(c.getAttribute("sourceRef"));
-        connected.add(c.getAttribute("targetRef"));
+        outgoing.computeIfAbsent(c.getAttribute("sourceRef"), k -> new ArrayList<>()).add(c);
+        incoming.merge(c.getAttribute("targetRef"), 1, Integer::sum);
+        String condition = children(c, BPMN, "conditionExpression").stream().map(Element::getTextContent)
+            .findFirst().orElse("");
+        if (!flowKeys.add(c.getAttribute("sourceRef") + "→" + c.getAttribute("targetRef") + "?" + condition)) {
+          out.add(new Problem(resource, c.getAttribute("id"), "重复的连线 (no-duplicate-sequence-flows)"));
+        }
       } else if (FLOW_NODES.contains(local)) {
         nodes.add(c);
         start |= local.equals("startEvent");
         end |= local.equals("endEvent");
+        if (local.equals("startEvent") && children(c, BPMN, null).stream()
+            .noneMatch(d -> d.getLocalName().endsWith("EventDefinition"))) {
+          blankStarts++;
+        }
+        if (local.equals("complexGateway")) {
+          out.add(new Problem(resource, c.getAttribute("id"), "不支持复杂网关 (no-complex-gateway)"));
+        }
       }
       if (local.equals("subProcess")) {
         checkStructure(resource, c, out);
@@ -271,13 +285,43 @@ final class ModelGuard {
     if (!end) {
       out.add(new Problem(resource, elementId(scope), "缺少结束事件 (end-event-required)"));
     }
-    boolean eventSubProcess = "true".equals(scope.getAttribute("triggeredByEvent"));
+    if (blankStarts > 1) {
+      out.add(new Problem(resource, elementId(scope), "多个空白开始事件 (single-blank-start-event)"));
+    }
     for (Element n : nodes) {
-      boolean frame = n.getLocalName().equals("subProcess") && "true".equals(n.getAttribute("triggeredByEvent"));
-      boolean attached = n.getLocalName().equals("boundaryEvent") && !connected.contains(n.getAttribute("id"))
-          && hasCompensation(n);
-      if (!frame && !attached && !connected.contains(n.getAttribute("id")) && !(eventSubProcess && nodes.size() == 1)) {
-        out.add(new Problem(resource, elementId(n), "元素没有连线 (no-disconnected)"));
+      String id = n.getAttribute("id");
+      String local = n.getLocalName();
+      boolean frame = local.equals("subProcess") && "true".equals(n.getAttribute("triggeredByEvent"));
+      boolean compensation = local.equals("boundaryEvent") && hasCompensation(n);
+      List<Element> out1 = outgoing.getOrDefault(id, List.of());
+      int in = incoming.getOrDefault(id, 0);
+      if (frame || compensation || "true".equals(n.getAttribute("isForCompensation"))) {
+        continue;
+      }
+      if (out1.isEmpty() && in == 0) {
+        out.add(new Problem(resource, id, "元素没有连线 (no-disconnected)"));
+        continue;
+      }
+      if (in == 0 && !local.equals("startEvent") && !local.equals("boundaryEvent")) {
+        out.add(new Problem(resource, id, "元素没有进入的连线 (no-implicit-start)"));
+      }
+      if (out1.isEmpty() && !local.equals("endEvent")) {
+        out.add(new Problem(resource, id, "元素没有出去的连线 (no-implicit-end)"));
+      }
+      boolean gateway = local.endsWith("Gateway");
+      if (gateway && in > 1 && out1.size() > 1) {
+        out.add(new Problem(resource, id, "网关既汇合又分支 (no-gateway-join-fork)"));
+      }
+      String defaultFlow = n.getAttribute("default");
+      boolean choosing = local.equals("exclusiveGateway") || local.equals("inclusiveGateway");
+      if (out1.size() > 1 && (choosing || !gateway)) {
+        for (Element flow : out1) {
+          boolean conditional = !children(flow, BPMN, "conditionExpression").isEmpty();
+          if (!conditional && !flow.getAttribute("id").equals(defaultFlow)) {
+            out.add(new Problem(resource, flow.getAttribute("id"), choosing
+                ? "网关的出口没有条件 (conditional-flows)" : "隐式分支：多条无条件的出口 (no-implicit-split)"));
+          }
+        }
       }
     }
   }
@@ -420,19 +464,10 @@ final class ModelGuard {
 
   private static Document parse(String resource, byte[] bytes, List<Problem> out) {
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setNamespaceAware(true);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setExpandEntityReferences(false);
-      DocumentBuilder b = f.newDocumentBuilder();
-      b.setErrorHandler(null);
-      return b.parse(new ByteArrayInputStream(bytes));
+      return SafeXml.parse(bytes);
     } catch (SAXException | IOException e) {
       out.add(new Problem(resource, null, "无法解析：" + e.getMessage()));
       return null;
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
     }
   }
 

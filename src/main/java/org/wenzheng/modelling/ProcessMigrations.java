@@ -84,6 +84,11 @@ class ProcessMigrations {
       throw new InvalidFieldException("fromVersion", "没有可以迁移的实例：" + (p.plan().instances() == 0
           ? "第 " + request.fromVersion() + " 版没有运行中的实例" : "预检全部不通过，见 dry-run"));
     }
+    // The batch and its journal row commit together: no migration without its record.
+    return transactions.execute(status -> started(request, user, p));
+  }
+
+  private Started started(Request request, String user, Prepared p) {
     Batch batch = runtime.newMigration(p.migrationPlan()).processInstanceIds(p.migratable()).executeAsync();
     long skipped = p.plan().instances() - p.migratable().size();
     Map<String, Object> detail = new LinkedHashMap<>();

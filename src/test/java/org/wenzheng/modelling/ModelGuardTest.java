@@ -138,13 +138,30 @@ class ModelGuardTest {
         "<bpmn:extensionElements><camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\">"
             + "'id'.execute()</camunda:script></camunda:executionListener></bpmn:extensionElements>")))
         .anyMatch(p -> p.contains("StartEvent_AppealReceived") && p.contains("脚本"));
+    assertThat(problems("evil.js", "java.lang.Runtime")).anyMatch(p -> p.contains("只能部署"));
+    assertThat(problems("appeal.bpmn", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+        + "<x>&e;</x>")).anyMatch(p -> p.contains("无法解析"));
+  }
+
+  /** Each of these {@code ../shared/tools/check-models} calls an error (bpmnlint's rule in brackets). */
+  @Test
+  void refusesWhatCheckModelsCallsAnError() throws IOException {
+    String appeal = Files.readString(Path.of("processes/appeal.bpmn"));
+    assertThat(problems("appeal.bpmn", appeal.replace("<bpmn:exclusiveGateway id=\"Gateway_RedoNeeded\"",
+        "<bpmn:complexGateway id=\"Gateway_RedoNeeded\"").replace(
+        "<bpmn:outgoing>SequenceFlow_RedoNeededNo</bpmn:outgoing></bpmn:exclusiveGateway>",
+        "<bpmn:outgoing>SequenceFlow_RedoNeededNo</bpmn:outgoing></bpmn:complexGateway>")))
+        .anyMatch(p -> p.contains("Gateway_RedoNeeded") && p.contains("no-complex-gateway"));
+    assertThat(problems("appeal.bpmn", appeal.replace("<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">"
+        + "${reviewDecision == &#x27;REJECT&#x27;}</bpmn:conditionExpression>", "")))
+        .anyMatch(p -> p.contains("SequenceFlow_ReviewAcceptedNo") && p.contains("conditional-flows"));
     assertThat(problems("appeal.bpmn", appeal.replace("name=\"办结诉求\"", "name=\"\"")))
         .anyMatch(p -> p.contains("Task_ConcludeAppeal") && p.contains("label-required"));
     assertThat(problems("appeal.bpmn", appeal.replace("bpmnElement=\"Task_ConcludeAppeal\"", "bpmnElement=\"x\"")))
         .anyMatch(p -> p.contains("Task_ConcludeAppeal") && p.contains("no-bpmndi"));
-    assertThat(problems("evil.js", "java.lang.Runtime")).anyMatch(p -> p.contains("只能部署"));
-    assertThat(problems("appeal.bpmn", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
-        + "<x>&e;</x>")).anyMatch(p -> p.contains("无法解析"));
+    assertThat(problems("appeal.bpmn", appeal.replace("<bpmn:sequenceFlow id=\"SequenceFlow_Concluded\" "
+        + "sourceRef=\"Task_ConcludeAppeal\" targetRef=\"Task_ArchiveAppeal\" />", "")))
+        .anyMatch(p -> p.contains("Task_ConcludeAppeal") && p.contains("no-implicit-end"));
   }
 
   @Test

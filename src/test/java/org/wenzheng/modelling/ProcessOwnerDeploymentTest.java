@@ -162,6 +162,12 @@ class ProcessOwnerDeploymentTest {
     scenario.review(a, "cgw");
     assertThat(scenario.task(a).getTaskDefinitionKey()).isEqualTo("Task_AcknowledgeAppeal");
     assertThat(scenario.events(a)).contains("DISPATCHED");
+    // To its end, so that removing this version afterwards leaves no appeal without its process.
+    scenario.acknowledge(a, "cgw");
+    scenario.reply(a, "cgw", "RESOLVED", "路灯已修复。");
+    scenario.visit(a, "SATISFIED");
+    scenario.runJobs(a);
+    assertThat(scenario.reload(a).status().name()).isEqualTo("ARCHIVED");
   }
 
   /** The diagram with the forms its tasks name, attached as Modeler attaches them. */
