@@ -1,5 +1,6 @@
 package org.wenzheng.appeal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +49,9 @@ public class AppealRepository {
       return Optional.of(jdbc.sql("""
               insert into appeal (tracking_number, channel, channel_message_id, title, content, requested_type,
                   mailbox_code, citizen_name, citizen_phone, citizen_email, district, street, address, status,
-                  urgent, publishable, received_at, updated_at)
+                  urgent, publishable, lat, lon, received_at, updated_at)
               values (:tracking, :channel, :messageId, :title, :content, :requestedType, :mailbox, :name, :phone,
-                  :email, :district, :street, :address, :status, :urgent, :publishable, :now, :now)
+                  :email, :district, :street, :address, :status, :urgent, :publishable, :lat, :lon, :now, :now)
               on conflict (channel, channel_message_id) do nothing
               returning id""")
           .param("tracking", trackingNumber)
@@ -69,6 +70,8 @@ public class AppealRepository {
           .param("status", AppealStatus.PENDING_REVIEW.name())
           .param("urgent", a.urgent())
           .param("publishable", a.publishable())
+          .param("lat", a.latitude())
+          .param("lon", a.longitude())
           .param("now", now)
           .query(Long.class).single());
     } catch (EmptyResultDataAccessException conflict) {
@@ -133,6 +136,33 @@ public class AppealRepository {
             where id = :id""")
         .param("status", AppealStatus.REJECTED.name()).param("reason", reason.name()).param("note", note)
         .param("now", EngineClock.nowUtc()).param("id", id).update();
+  }
+
+  /** The response clock's current due instant (set on dispatch, moved by a supervision notice or a new calendar). */
+  public void recordResponseDue(long id, Instant due) {
+    setInstant(id, "response_due_at", due);
+  }
+
+  /** The resolution clock's current due instant. */
+  public void recordResolutionDue(long id, Instant due) {
+    setInstant(id, "resolution_due_at", due);
+  }
+
+  /** The response was late (sticky: it stays set, for the figures). */
+  public void markResponseOverdue(long id) {
+    jdbc.sql("update appeal set response_overdue = true, updated_at = ? where id = ?")
+        .params(EngineClock.nowUtc(), id).update();
+  }
+
+  /** The resolution was late (sticky). */
+  public void markResolutionOverdue(long id) {
+    jdbc.sql("update appeal set resolution_overdue = true, updated_at = ? where id = ?")
+        .params(EngineClock.nowUtc(), id).update();
+  }
+
+  private void setInstant(long id, String column, Instant at) {
+    jdbc.sql("update appeal set " + column + " = ?, updated_at = ? where id = ?")
+        .params(EngineClock.utc(at), EngineClock.nowUtc(), id).update();
   }
 
   public void recordDispatched(long id) {

@@ -16,5 +16,8 @@ public record NewAppeal(
     String address,
     boolean urgent,
     /** The citizen agrees that the appeal and its reply appear on the public board, personal data masked. */
-    boolean publishable) {
+    boolean publishable,
+    /** Where the citizen was (WGS-84), when the channel says: an Open311 client, an app; or null. */
+    java.math.BigDecimal latitude,
+    java.math.BigDecimal longitude) {
 }

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.calendar.Basis;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.data.Rows;
 
-/** {@code appeal_clock}, and the deadline columns of {@code appeal}. */
+/** {@code appeal_clock}; the appeal's own deadline columns are set through {@link AppealRepository}. */
 @Repository
 class ClockRepository {
 
@@ -21,9 +22,11 @@ class ClockRepository {
       stopped_at, stop_reason, overdue, frozen""";
 
   private final JdbcClient jdbc;
+  private final AppealRepository appeals;
 
-  ClockRepository(JdbcClient jdbc) {
+  ClockRepository(JdbcClient jdbc, AppealRepository appeals) {
     this.jdbc = jdbc;
+    this.appeals = appeals;
   }
 
   Optional<Clock> open(long appealId, ClockKind kind) {
@@ -96,16 +99,21 @@ class ClockRepository {
     return late;
   }
 
+  /** The appeal keeps the current due instants: the appeal's own table, written by the appeal. */
   private void setAppealDue(long appealId, ClockKind kind, Instant due) {
-    String column = kind == ClockKind.RESPONSE ? "response_due_at" : "resolution_due_at";
-    jdbc.sql("update appeal set " + column + " = ?, updated_at = ? where id = ?")
-        .params(utc(due), EngineClock.nowUtc(), appealId).update();
+    if (kind == ClockKind.RESPONSE) {
+      appeals.recordResponseDue(appealId, due);
+    } else {
+      appeals.recordResolutionDue(appealId, due);
+    }
   }
 
   private void setAppealOverdue(long appealId, ClockKind kind) {
-    String column = kind == ClockKind.RESPONSE ? "response_overdue" : "resolution_overdue";
-    jdbc.sql("update appeal set " + column + " = true, updated_at = ? where id = ?")
-        .params(EngineClock.nowUtc(), appealId).update();
+    if (kind == ClockKind.RESPONSE) {
+      appeals.markResponseOverdue(appealId);
+    } else {
+      appeals.markResolutionOverdue(appealId);
+    }
   }
 
 }

@@ -1,10 +1,13 @@
 package org.wenzheng.intake;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 
 /**
  * The body of {@code POST /api/appeals}. Codes are taken as text and checked against their lists here, so that an
@@ -63,9 +66,18 @@ public record AppealSubmission(
       String email) {
   }
 
+  /** Where: district, street, address, and the point where the citizen was (WGS-84), when the channel has it. */
   public record Location(
       @Size(max = 20, message = "不能超过 20 字") String district,
       @Size(max = 50, message = "不能超过 50 字") String street,
-      @Size(max = 200, message = "不能超过 200 字") String address) {
+      @Size(max = 200, message = "不能超过 200 字") String address,
+      @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
+      @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间") BigDecimal lat,
+      @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
+      @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间") BigDecimal lon) {
+
+    public Location(String district, String street, String address) {
+      this(district, street, address, null, null);
+    }
   }
 }

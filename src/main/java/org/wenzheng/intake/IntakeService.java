@@ -128,7 +128,9 @@ public class IntakeService {
         location == null ? null : blankToNull(location.district()),
         location == null ? null : blankToNull(location.street()),
         location == null ? null : blankToNull(location.address()),
-        Boolean.TRUE.equals(s.urgent()), !Boolean.FALSE.equals(s.publishable()));
+        Boolean.TRUE.equals(s.urgent()), !Boolean.FALSE.equals(s.publishable()),
+        location == null || location.lat() == null || location.lon() == null ? null : location.lat(),
+        location == null || location.lat() == null || location.lon() == null ? null : location.lon());
   }
 
   /** Posts on microblogs and text messages have no title: the first words of the content stand in. */

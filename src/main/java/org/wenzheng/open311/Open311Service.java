@@ -178,12 +178,9 @@ class Open311Service {
       appeal = intake.submit(new AppealSubmission(mailbox == null ? "OPEN311" : "MAILBOX",
           "open311-" + client.id() + "-" + UUID.randomUUID(), title, description,
           OTHER.equals(code) ? null : code, mailbox, new AppealSubmission.Citizen(name, phone, email),
-          new AppealSubmission.Location(null, null, address), false, true)).appeal();
+          new AppealSubmission.Location(null, null, address, lat, lon), false, true)).appeal();
     } catch (InvalidFieldException e) {
       throw new Open311Error(400, "attribute[" + e.getField().toUpperCase() + "]: " + e.getMessage());
-    }
-    if (lat != null && lon != null) {
-      jdbc.sql("update appeal set lat = ?, lon = ? where id = ?").params(lat, lon, appeal.id()).update();
     }
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);

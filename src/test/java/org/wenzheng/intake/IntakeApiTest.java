@@ -67,6 +67,17 @@ class IntakeApiTest {
   }
 
   @Test
+  void shouldKeepWhereTheCitizenWasWhenTheChannelSays() {
+    Map<String, Object> body = valid();
+    body.put("location", Map.of("district", "成华区", "address", "双桥路100号", "lat", 30.667123, "lon", 104.101456));
+    Api.Response r = api.post("/api/appeals", "intake", Api.json(body));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(jdbc.sql("select lat || ',' || lon from appeal where id = ?").param(r.json().get("id").asLong())
+        .query(String.class).single()).isEqualTo("30.667123,104.101456");
+  }
+
+  @Test
   void shouldLetTheDispatchCentreRegisterAHotlineCall() {
     Map<String, Object> body = valid();
     body.put("channel", "HOTLINE");
@@ -148,7 +159,9 @@ class IntakeApiTest {
           b.put("channel", "MAILBOX");
           b.remove("mailbox");
         }),
-        bad("title", b -> b.put("title", "题".repeat(101))));
+        bad("title", b -> b.put("title", "题".repeat(101))),
+        bad("location.lat", b -> b.put("location", Map.of("district", "成华区", "lat", 95, "lon", 104.1))),
+        bad("location.lon", b -> b.put("location", Map.of("district", "成华区", "lat", 30.6, "lon", -181))));
   }
 
   private static Object[] bad(String field, java.util.function.Consumer<Map<String, Object>> change) {
