@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.Basis;
 import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.DeadlineDuration;
@@ -75,7 +76,7 @@ public class AccountabilityCases {
             values (?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")
         .params(appeal.id(), departmentCode, trigger, reason, utc(now), evidence, utc(due))
         .query(Long.class).single();
-    journal.record(appeal.id(), "ACCOUNTABILITY_OPENED", Actor.current(identityService), Map.of(
+    journal.record(appeal.id(), JournalEvent.ACCOUNTABILITY_OPENED, Actor.current(identityService), Map.of(
         "caseId", id, "departmentCode", departmentCode, "trigger", trigger, "reason", reason));
     notifications.toUnitLeaders(appeal, departmentCode, NotificationKind.ACCOUNTABILITY_OPENED,
         Map.of("reason", reason, "dueAt", EngineClock.SHOWN.format(due)));
@@ -110,19 +111,19 @@ public class AccountabilityCases {
     AccountabilityCase c = get(id);
     notifications.toUnitLeaders(appeal, c.departmentCode(), NotificationKind.ACCOUNTABILITY_REMINDER,
         Map.of("dueAt", EngineClock.SHOWN.format(c.explanationDueAt().toInstant())));
-    journal.record(appeal.id(), "ACCOUNTABILITY_REMINDED", Actor.SYSTEM, Map.of("caseId", id));
+    journal.record(appeal.id(), JournalEvent.ACCOUNTABILITY_REMINDED, Actor.SYSTEM, Map.of("caseId", id));
   }
 
   public void explain(Appeal appeal, long id, String explanation) {
     Actor actor = Actor.current(identityService);
     jdbc.sql("update accountability_case set explanation = ?, explained_by = ?, explained_at = ? where id = ?")
         .params(explanation, actor.userId(), EngineClock.nowUtc(), id).update();
-    journal.record(appeal.id(), "ACCOUNTABILITY_EXPLAINED", actor, Map.of("caseId", id, "explanation", explanation));
+    journal.record(appeal.id(), JournalEvent.ACCOUNTABILITY_EXPLAINED, actor, Map.of("caseId", id, "explanation", explanation));
   }
 
   public void explanationMissing(Appeal appeal, long id) {
     jdbc.sql("update accountability_case set explanation_missing = true where id = ?").param(id).update();
-    journal.record(appeal.id(), "ACCOUNTABILITY_NO_EXPLANATION", Actor.SYSTEM, Map.of("caseId", id));
+    journal.record(appeal.id(), JournalEvent.ACCOUNTABILITY_NO_EXPLANATION, Actor.SYSTEM, Map.of("caseId", id));
   }
 
   public void rule(Appeal appeal, long id, Ruling ruling, int points, String note) {
@@ -138,7 +139,7 @@ public class AccountabilityCases {
     detail.put("ruling", ruling.name());
     detail.put("points", points);
     detail.put("note", note);
-    journal.record(appeal.id(), "ACCOUNTABILITY_RULED", actor, detail);
+    journal.record(appeal.id(), JournalEvent.ACCOUNTABILITY_RULED, actor, detail);
     notifications.toUnitLeaders(appeal, c.departmentCode(), NotificationKind.ACCOUNTABILITY_RULED, Map.of(
         "ruling", ruling.name(), "rulingLabel", ruling.label(), "points", points, "note", note));
   }

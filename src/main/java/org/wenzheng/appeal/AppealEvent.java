@@ -5,4 +5,9 @@ import java.time.OffsetDateTime;
 /** One step in an appeal's trace; {@code detail} is a JSON object. */
 public record AppealEvent(long id, long appealId, OffsetDateTime occurredAt, String type, String actor,
     String actorUnit, String detail) {
+
+  /** The step this event records; null for a type this version does not know. */
+  public JournalEvent event() {
+    return JournalEvent.of(type);
+  }
 }

@@ -24,13 +24,13 @@ public class AppealJournal {
     this.json = json;
   }
 
-  public void record(long appealId, String type, Actor actor, Map<String, ?> detail) {
+  public void record(long appealId, JournalEvent type, Actor actor, Map<String, ?> detail) {
     jdbc.sql("""
             insert into appeal_event (appeal_id, occurred_at, type, actor, actor_unit, detail)
             values (:appealId, :at, :type, :actor, :unit, cast(:detail as jsonb))""")
         .param("appealId", appealId)
         .param("at", EngineClock.nowUtc())
-        .param("type", type)
+        .param("type", type.name())
         .param("actor", actor.userId())
         .param("unit", actor.unitCode())
         .param("detail", toJson(detail))

@@ -25,6 +25,7 @@ public final class AppealProcess {
   public static final String TASK_ASK_CITIZEN = "Task_AskCitizen";
   public static final String TASK_START_REDO = "Task_StartRedo";
   public static final String TASK_CONCLUDE = "Task_ConcludeAppeal";
+  public static final String TASK_START_EXTENSION_APPROVAL = "Task_StartExtensionApproval";
   public static final String TASK_ARCHIVE = "Task_ArchiveAppeal";
   public static final String TASK_DETERMINE_RESPONSE_DEADLINE = "Task_DetermineResponseDeadline";
   public static final String TASK_DETERMINE_RESOLUTION_DEADLINE = "Task_DetermineResolutionDeadline";

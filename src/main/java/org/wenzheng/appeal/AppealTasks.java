@@ -3,6 +3,7 @@ package org.wenzheng.appeal;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,11 @@ public class AppealTasks {
 
   AppealTasks(AppealRepository appeals) {
     this.appeals = appeals;
+  }
+
+  /** Whether the version of the model this task runs in has an element with this id (older versions may not). */
+  public static boolean modelHas(DelegateTask task, String elementId) {
+    return ((ExecutionEntity) task.getExecution()).getProcessDefinition().findActivity(elementId) != null;
   }
 
   public Appeal appealOf(DelegateTask task) {

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealTimeline;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.identity.SystemActions;
@@ -149,7 +150,7 @@ public class AuditTimeline {
     jdbc.sql("select id, occurred_at, type, actor, actor_unit, detail::text as detail, chain_seq from appeal_event "
             + "where appeal_id = ? order by id").param(appeal.id()).query(Rows.of(JournalRow.class)).list().stream()
         // Messages are shown once, from the outbox, with their recipient and text.
-        .filter(e -> !e.type().startsWith("NOTIFICATION_"))
+        .filter(e -> JournalEvent.of(e.type()) == null || !JournalEvent.of(e.type()).isNotification())
         .forEach(e -> {
           Map<String, Object> detail = parse(e.detail());
           steps.add(new Step(local(e.occurredAt()), "journal", e.actor(), e.actorUnit(), unitName(e.actorUnit()),

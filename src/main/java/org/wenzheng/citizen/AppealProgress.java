@@ -14,6 +14,7 @@ import org.wenzheng.appeal.AppealEvent;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealStatus;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.Labelled;
 import org.wenzheng.appeal.Satisfaction;
 import org.wenzheng.calendar.EngineClock;
@@ -94,9 +95,13 @@ public class AppealProgress {
       JsonNode d = parse(e.detail());
       String at = shown(e.occurredAt());
       String unit = d.hasNonNull("departmentCode") ? directory.unitName(d.get("departmentCode").asText()) : null;
-      switch (e.type()) {
-        case "RECEIVED" -> steps.add(new Step(at, "诉求已登记", null));
-        case "REVIEWED" -> {
+      JournalEvent event = e.event();
+      if (event == null) {
+        continue;
+      }
+      switch (event) {
+        case RECEIVED -> steps.add(new Step(at, "诉求已登记", null));
+        case REVIEWED -> {
           switch (d.path("decision").asText()) {
             case "ACCEPT" -> steps.add(new Step(at, "调度中心已受理", null));
             case "REJECT" -> steps.add(new Step(at, "不予受理", d.path("rejectNote").asText(null)));
@@ -105,24 +110,24 @@ public class AppealProgress {
             default -> { }
           }
         }
-        case "DISPATCHED" -> steps.add(new Step(at, "已转交" + unit + "办理", null));
-        case "ACKNOWLEDGED" -> steps.add(new Step(at, unit + "已签收", null));
-        case "QUESTION_ASKED" -> steps.add(new Step(at, "承办单位向您了解情况", d.path("question").asText(null)));
-        case "QUESTION_ANSWERED", "QUESTION_ANSWERED_LATE" -> steps.add(new Step(at, "您已答复", null));
-        case "QUESTION_UNANSWERED" -> steps.add(new Step(at, "未收到您的答复，承办单位按现有情况继续办理", null));
-        case "RETURN_AGREED" -> steps.add(new Step(at, "调度中心重新确定承办单位", null));
-        case "DISPUTE_RULED" -> steps.add(new Step(at, "督查室确定由" + directory.unitName(d.path("leadUnit").asText())
+        case DISPATCHED -> steps.add(new Step(at, "已转交" + unit + "办理", null));
+        case ACKNOWLEDGED -> steps.add(new Step(at, unit + "已签收", null));
+        case QUESTION_ASKED -> steps.add(new Step(at, "承办单位向您了解情况", d.path("question").asText(null)));
+        case QUESTION_ANSWERED, QUESTION_ANSWERED_LATE -> steps.add(new Step(at, "您已答复", null));
+        case QUESTION_UNANSWERED -> steps.add(new Step(at, "未收到您的答复，承办单位按现有情况继续办理", null));
+        case RETURN_AGREED -> steps.add(new Step(at, "调度中心重新确定承办单位", null));
+        case DISPUTE_RULED -> steps.add(new Step(at, "督查室确定由" + directory.unitName(d.path("leadUnit").asText())
             + "主办", null));
-        case "SUPERVISED" -> steps.add(new Step(at, "督查室已督办", null));
-        case "EXTENSION_APPROVED" -> steps.add(new Step(at, "办理期限延长至 "
+        case SUPERVISED -> steps.add(new Step(at, "督查室已督办", null));
+        case EXTENSION_APPROVED -> steps.add(new Step(at, "办理期限延长至 "
             + EngineClock.SHOWN.format(Instant.parse(d.path("until").asText())), null));
-        case "REPLIED" -> steps.add(new Step(at, (unit == null ? "承办单位" : unit) + "已答复", null));
-        case "RATED" -> steps.add(new Step(at, "您的评价：" + label(Satisfaction.class, d.path("satisfaction").asText()),
+        case REPLIED -> steps.add(new Step(at, (unit == null ? "承办单位" : unit) + "已答复", null));
+        case RATED -> steps.add(new Step(at, "您的评价：" + label(Satisfaction.class, d.path("satisfaction").asText()),
             null));
-        case "VISITED" -> steps.add(new Step(at, "调度中心回访：" + label(Satisfaction.class,
+        case VISITED -> steps.add(new Step(at, "调度中心回访：" + label(Satisfaction.class,
             d.path("satisfaction").asText()), null));
-        case "REDO" -> steps.add(new Step(at, "退回承办单位重新办理", null));
-        case "CONCLUDED" -> steps.add(new Step(at, "已办结", null));
+        case REDO -> steps.add(new Step(at, "退回承办单位重新办理", null));
+        case CONCLUDED -> steps.add(new Step(at, "已办结", null));
         default -> { }
       }
     }

@@ -24,6 +24,7 @@ import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.ProcessFunction;
 import org.wenzheng.appeal.Satisfaction;
 import org.wenzheng.calendar.Basis;
@@ -111,7 +112,7 @@ public class CitizenConversation {
             values (?, ?, ?, ?, ?, ?) returning id""")
         .params(appeal.id(), appeal.departmentCode(), question, actor.userId(), utc(now), utc(due))
         .query(Long.class).single();
-    journal.record(appeal.id(), "QUESTION_ASKED", actor, Map.of("questionId", id, "departmentCode",
+    journal.record(appeal.id(), JournalEvent.QUESTION_ASKED, actor, Map.of("questionId", id, "departmentCode",
         appeal.departmentCode(), "question", question, "answerDue", due.toString()));
     notifications.toCitizen(appeal, NotificationKind.QUESTION, Map.of(
         "unitName", directory.unitName(appeal.departmentCode()), "question", question,
@@ -150,7 +151,7 @@ public class CitizenConversation {
     boolean inTime = q.open();
     jdbc.sql("update appeal_question set status = ?, answer = ?, answered_at = ?, answered_via = ? where id = ?")
         .params(inTime ? "ANSWERED" : q.status(), text, EngineClock.nowUtc(), via.name(), q.id()).update();
-    journal.record(appeal.id(), inTime ? "QUESTION_ANSWERED" : "QUESTION_ANSWERED_LATE", CITIZEN,
+    journal.record(appeal.id(), inTime ? JournalEvent.QUESTION_ANSWERED : JournalEvent.QUESTION_ANSWERED_LATE, CITIZEN,
         Map.of("questionId", q.id(), "answer", text, "via", via.name()));
     notifications.toUnit(appeal, q.departmentCode(), NotificationKind.ANSWER_RECEIVED, Map.of(
         "question", q.question(), "answer", text, "late", !inTime));
@@ -173,7 +174,7 @@ public class CitizenConversation {
     openQuestion(appeal.id()).ifPresent(q -> {
       jdbc.sql("update appeal_question set status = 'UNANSWERED' where id = ? and status = 'OPEN'").param(q.id())
           .update();
-      journal.record(appeal.id(), "QUESTION_UNANSWERED", Actor.SYSTEM, Map.of("questionId", q.id()));
+      journal.record(appeal.id(), JournalEvent.QUESTION_UNANSWERED, Actor.SYSTEM, Map.of("questionId", q.id()));
     });
     execution.setVariable(AppealProcess.VAR_CONVERSATION, conversationText(appeal.id()));
   }
@@ -246,7 +247,7 @@ public class CitizenConversation {
     if (comment != null) {
       detail.put("comment", comment);
     }
-    journal.record(locked.id(), "RATED", CITIZEN, detail);
+    journal.record(locked.id(), JournalEvent.RATED, CITIZEN, detail);
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put(AppealProcess.VAR_SATISFACTION, satisfaction.name());
     vars.put(AppealProcess.VAR_VISIT_NOTE, comment);

@@ -23,6 +23,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.Basis;
 import org.wenzheng.calendar.CalendarChanged;
 import org.wenzheng.calendar.Calendars;
@@ -97,7 +98,7 @@ public class Deadlines {
     Instant resolutionDue = startClock(appeal, ClockKind.RESOLUTION, resolution, now);
     detail.put("resolutionDue", resolutionDue.toString());
     detail.put("resolutionPolicy", resolution.allowed() + " " + resolution.basis());
-    journal.record(appeal.id(), "DEADLINES_SET", Actor.current(identityService), detail);
+    journal.record(appeal.id(), JournalEvent.DEADLINES_SET, Actor.current(identityService), detail);
     return new Scheduled(responseDue, resolutionDue);
   }
 
@@ -132,7 +133,7 @@ public class Deadlines {
       boolean late = clocks.stop(c, reason);
       if (late && c.overdueAt() == null) {
         // Completed after the due instant before the timer could fire: still overdue, and on record as such.
-        journal.record(appeal.id(), "OVERDUE", Actor.current(identityService),
+        journal.record(appeal.id(), JournalEvent.OVERDUE, Actor.current(identityService),
             Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString(), "detectedAt", "completion"));
       }
       events.publishEvent(new ClockStopped(appeal.id(), appeal.trackingNumber(), kind, reason, late));
@@ -145,7 +146,7 @@ public class Deadlines {
    * already past fires at once.
    */
   public void reopen(Appeal appeal, ClockKind kind) {
-    clocks.reopenLast(appeal.id(), kind).ifPresent(c -> journal.record(appeal.id(), "DEADLINE_REOPENED",
+    clocks.reopenLast(appeal.id(), kind).ifPresent(c -> journal.record(appeal.id(), JournalEvent.DEADLINE_REOPENED,
         Actor.current(identityService), Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString())));
   }
 
@@ -182,7 +183,7 @@ public class Deadlines {
     if (!c.overdue()) {
       clocks.clearReminded(c);
     }
-    journal.record(appeal.id(), "DEADLINE_MOVED", Actor.current(identityService), Map.of(
+    journal.record(appeal.id(), JournalEvent.DEADLINE_MOVED, Actor.current(identityService), Map.of(
         "kind", kind.name(), "from", c.dueAt().toInstant().toString(), "to", newDue.toString(), "reason", reason));
     system.run(() -> rescheduleInEngine(appeal, kind, newDue));
   }
@@ -191,7 +192,7 @@ public class Deadlines {
   public void remind(Appeal appeal, ClockKind kind) {
     clocks.open(appeal.id(), kind).filter(c -> c.remindedAt() == null).ifPresent(c -> {
       clocks.markReminded(c);
-      journal.record(appeal.id(), "REMINDED", Actor.current(identityService),
+      journal.record(appeal.id(), JournalEvent.REMINDED, Actor.current(identityService),
           Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString()));
       notifications.toUnit(appeal, c.departmentCode(), NotificationKind.REMINDER, Map.of(
           "clockLabel", kind.label(), "dueAt", EngineClock.SHOWN.format(c.dueAt().toInstant())));
@@ -208,7 +209,7 @@ public class Deadlines {
     java.util.Optional<Clock> open = clocks.open(appeal.id(), kind).filter(c -> c.overdueAt() == null);
     open.ifPresent(c -> {
       clocks.markOverdue(c);
-      journal.record(appeal.id(), "OVERDUE", Actor.current(identityService),
+      journal.record(appeal.id(), JournalEvent.OVERDUE, Actor.current(identityService),
           Map.of("kind", kind.name(), "due", c.dueAt().toInstant().toString(), "detectedAt", "timer"));
       notifications.toUnit(appeal, c.departmentCode(), NotificationKind.OVERDUE, Map.of(
           "clockLabel", kind.label(), "dueAt", EngineClock.SHOWN.format(c.dueAt().toInstant())));
@@ -239,7 +240,7 @@ public class Deadlines {
         continue;
       }
       clocks.moveDue(c, reminder, due);
-      journal.record(c.appealId(), "DEADLINE_MOVED", new Actor(change.changedBy(), null), Map.of(
+      journal.record(c.appealId(), JournalEvent.DEADLINE_MOVED, new Actor(change.changedBy(), null), Map.of(
           "kind", c.kind().name(), "from", c.dueAt().toInstant().toString(), "to", due.toString(),
           "reason", "calendar " + change.year() + " changed"));
       rescheduleInEngine(appeals.get(c.appealId()), c.kind(), due);

@@ -12,6 +12,7 @@ import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 
@@ -44,7 +45,7 @@ class AcceptReturnDelegate implements JavaDelegate {
     String note = (String) execution.getVariable(AppealProcess.VAR_RETURN_DECISION_NOTE);
     appeals.decideLatestReturn(appeal.id(), "AGREED", true, note, actor.userId());
     deadlines.stop(appeal, ClockKind.RESOLUTION, "RETURNED");
-    journal.record(appeal.id(), "RETURN_AGREED", actor, Map.of("departmentCode", appeal.departmentCode()));
+    journal.record(appeal.id(), JournalEvent.RETURN_AGREED, actor, Map.of("departmentCode", appeal.departmentCode()));
     execution.removeVariables(List.of(AppealProcess.VAR_REVIEW_DECISION, AppealProcess.VAR_DEPARTMENT_CODE,
         AppealProcess.VAR_DEPARTMENT_NAME, AppealProcess.VAR_HANDLING_OUTCOME, AppealProcess.VAR_RETURN_REASON,
         AppealProcess.VAR_REPLY_TEXT, AppealProcess.VAR_DISPATCH_NOTE, AppealProcess.VAR_RETURN_DECISION,

@@ -10,6 +10,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 
@@ -38,7 +39,7 @@ class AcknowledgeAppealListener implements TaskListener {
     tasks.requireRoutingUnchanged(task, appeal, true);
     appeals.recordAcknowledged(appeal.id());
     deadlines.stop(appeal, ClockKind.RESPONSE, "DONE");
-    journal.record(appeal.id(), "ACKNOWLEDGED", Actor.current(identityService),
+    journal.record(appeal.id(), JournalEvent.ACKNOWLEDGED, Actor.current(identityService),
         Map.of("departmentCode", appeal.departmentCode()));
   }
 }

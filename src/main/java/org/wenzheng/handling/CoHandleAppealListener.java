@@ -12,6 +12,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.TaskInput;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
@@ -46,7 +47,7 @@ class CoHandleAppealListener implements TaskListener {
     Actor actor = Actor.current(identityService);
     jdbc.sql("insert into co_handling (appeal_id, department_code, part, submitted_by, submitted_at) "
         + "values (?, ?, ?, ?, ?)").params(appeal.id(), unit, part, actor.userId(), EngineClock.nowUtc()).update();
-    journal.record(appeal.id(), "CO_HANDLED", actor, Map.of("departmentCode", unit, "part", part));
+    journal.record(appeal.id(), JournalEvent.CO_HANDLED, actor, Map.of("departmentCode", unit, "part", part));
     String parts = jdbc.sql("select department_code, part from co_handling where appeal_id = ? order by id")
         .param(appeal.id()).query((rs, i) -> directory.unitName(rs.getString(1)) + "：" + rs.getString(2))
         .list().stream().collect(Collectors.joining("\n\n"));

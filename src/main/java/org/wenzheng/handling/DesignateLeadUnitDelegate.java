@@ -14,6 +14,7 @@ import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 import org.wenzheng.directory.Directory;
@@ -71,7 +72,7 @@ class DesignateLeadUnitDelegate implements JavaDelegate {
     detail.put("leadUnit", lead);
     detail.put("coUnits", coUnits);
     detail.put("note", note);
-    journal.record(appeal.id(), "DISPUTE_RULED", actor, detail);
+    journal.record(appeal.id(), JournalEvent.DISPUTE_RULED, actor, detail);
 
     Appeal ruled = appeals.get(appeal.id());
     Map<String, Object> model = new LinkedHashMap<>();

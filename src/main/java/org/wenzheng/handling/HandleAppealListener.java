@@ -14,6 +14,7 @@ import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.HandlingOutcome;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.TaskInput;
 import org.wenzheng.appeal.TaskInputRejectedException;
 import org.wenzheng.deadline.ClockKind;
@@ -78,6 +79,11 @@ class HandleAppealListener implements TaskListener {
         String reason = input.requireText(AppealProcess.VAR_EXTENSION_REASON);
         LocalDate until = input.requireDate(AppealProcess.VAR_EXTENSION_UNTIL);
         detail.put("extensionId", extensions.request(appeal, reason, until).id());
+        // Versions of the model before 发起延期审批 (Task_StartExtensionApproval) was a step of its own: their
+        // running appeals start the approval here, until a process owner migrates them.
+        if (!AppealTasks.modelHas(task, AppealProcess.TASK_START_EXTENSION_APPROVAL)) {
+          extensions.startApproval(appeal);
+        }
         // The task comes back at once: handling goes on while the leaders and the supervision office decide.
         task.setVariable(AppealProcess.VAR_EXTENSION_STATUS, "延期申请已提交（至 " + until + "），待单位领导和督查室审批");
       }
@@ -100,6 +106,6 @@ class HandleAppealListener implements TaskListener {
         task.removeVariable(AppealProcess.VAR_CO_UNITS);
       }
     }
-    journal.record(appeal.id(), "HANDLED", Actor.current(identityService), detail);
+    journal.record(appeal.id(), JournalEvent.HANDLED, Actor.current(identityService), detail);
   }
 }

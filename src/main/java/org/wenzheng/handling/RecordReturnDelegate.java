@@ -14,6 +14,7 @@ import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 
@@ -47,7 +48,7 @@ class RecordReturnDelegate implements JavaDelegate {
     String reason = (String) execution.getVariable(AppealProcess.VAR_RETURN_REASON);
     Actor actor = Actor.current(identityService);
     appeals.recordReturn(appeal.id(), appeal.departmentCode(), reason, actor.userId());
-    journal.record(appeal.id(), "RETURNED", actor,
+    journal.record(appeal.id(), JournalEvent.RETURNED, actor,
         Map.of("departmentCode", appeal.departmentCode(), "reason", reason));
     List<AppealRepository.Return> returns = appeals.returns(appeal.id());
     execution.setVariable(AppealProcess.VAR_RETURNS_COUNT, returns.size());

@@ -12,6 +12,7 @@ import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 import org.wenzheng.notification.NotificationKind;
@@ -49,7 +50,7 @@ class RejectReturnDelegate implements JavaDelegate {
     String unit = appeal.departmentCode();
     appeals.decideLatestReturn(appeal.id(), "REJECTED", false, note, actor.userId());
     appeals.backToUnit(appeal.id());
-    journal.record(appeal.id(), "RETURN_REJECTED", actor, Map.of("departmentCode", unit, "note", note));
+    journal.record(appeal.id(), JournalEvent.RETURN_REJECTED, actor, Map.of("departmentCode", unit, "note", note));
     String due = deadlines.runningDue(appeal.id(), ClockKind.RESOLUTION)
         .map(d -> org.wenzheng.calendar.EngineClock.SHOWN.format(d)).orElse("—");
     notifications.toUnit(appeal, unit, NotificationKind.RETURN_REJECTED, Map.of("note", note, "dueAt", due));

@@ -11,6 +11,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.TaskInput;
 
 /**
@@ -46,7 +47,7 @@ class ReviewReplyListener implements TaskListener {
     if (note != null) {
       detail.put("note", note);
     }
-    journal.record(appeal.id(), decision == ReplyReviewDecision.APPROVE ? "REPLY_APPROVED" : "REPLY_SENT_BACK",
+    journal.record(appeal.id(), decision == ReplyReviewDecision.APPROVE ? JournalEvent.REPLY_APPROVED : JournalEvent.REPLY_SENT_BACK,
         Actor.current(identityService), detail);
   }
 }

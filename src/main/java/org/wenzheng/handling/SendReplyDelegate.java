@@ -13,6 +13,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.citizen.CitizenConversation;
 import org.wenzheng.citizen.CitizenLinks;
@@ -61,7 +62,7 @@ class SendReplyDelegate implements JavaDelegate {
     Instant ratingCloses = conversation.ratingWindowFromNow();
     appeals.recordReplied(appeal.id(), EngineClock.utc(ratingCloses));
     Actor actor = Actor.current(identityService);
-    journal.record(appeal.id(), "REPLIED", actor, Map.of(
+    journal.record(appeal.id(), JournalEvent.REPLIED, actor, Map.of(
         "departmentCode", appeal.departmentCode(), "outcome", appeal.handlingOutcome().name(),
         "replyText", appeal.replyText()));
     Map<String, Object> model = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
@@ -29,7 +30,7 @@ public class SharedReplies {
 
   public void share(Appeal primary, Appeal merged, Actor actor) {
     appeals.shareReply(merged.id(), primary);
-    journal.record(merged.id(), "REPLIED", actor, Map.of("departmentCode", primary.departmentCode(),
+    journal.record(merged.id(), JournalEvent.REPLIED, actor, Map.of("departmentCode", primary.departmentCode(),
         "outcome", primary.handlingOutcome().name(), "replyText", primary.replyText(),
         "sharedFrom", primary.trackingNumber()));
     Map<String, Object> model = new LinkedHashMap<>();

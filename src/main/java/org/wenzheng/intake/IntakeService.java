@@ -19,6 +19,7 @@ import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealType;
 import org.wenzheng.appeal.Channel;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.Labelled;
 import org.wenzheng.appeal.NewAppeal;
 import org.wenzheng.calendar.EngineClock;
@@ -78,7 +79,7 @@ public class IntakeService {
     }
     long id = inserted.get();
     Actor actor = Actor.current(identityService);
-    journal.record(id, "RECEIVED", actor, Map.of("channel", candidate.channel().name(),
+    journal.record(id, JournalEvent.RECEIVED, actor, Map.of("channel", candidate.channel().name(),
         "trackingNumber", trackingNumber));
     // The words are segmented once, now, for the duplicate check at review and the hot topics.
     appealWords.index(id, EngineClock.utc(now), candidate.title(), candidate.content());

@@ -8,13 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.AppealJournal;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.data.Rows;
 
@@ -115,7 +116,7 @@ class NotificationSender implements DisposableBean {
       jdbc.sql("update notification set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null "
           + "where id = ?").params(EngineClock.nowUtc(), id).update();
       if (n.appealId() != null) {
-        journal.record(n.appealId(), "NOTIFICATION_SENT", Actor.SYSTEM,
+        journal.record(n.appealId(), JournalEvent.NOTIFICATION_SENT, Actor.SYSTEM,
             Map.of("notificationId", id, "channel", n.channel(), "messageId", n.messageId()));
       }
       return true;

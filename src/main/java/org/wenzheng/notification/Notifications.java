@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.directory.Unit;
@@ -63,7 +64,7 @@ public class Notifications {
   public Optional<Long> toCitizen(Appeal appeal, NotificationKind kind, Map<String, ?> model) {
     Optional<Recipient> recipient = citizenRecipient(appeal);
     if (recipient.isEmpty()) {
-      journal.record(appeal.id(), "NOTIFICATION_UNDELIVERABLE", Actor.current(identityService),
+      journal.record(appeal.id(), JournalEvent.NOTIFICATION_UNDELIVERABLE, Actor.current(identityService),
           Map.of("kind", kind.name(), "reason", "诉求人未留下联系方式，答复仅在查询页公布"));
       return Optional.empty();
     }
@@ -162,7 +163,7 @@ public class Notifications {
         .params(appeal.id(), kind.name(), to.channel(), to.address(), message.subject(), message.body(), messageId,
             now, now)
         .query(Long.class).single();
-    journal.record(appeal.id(), "NOTIFICATION_QUEUED", Actor.current(identityService),
+    journal.record(appeal.id(), JournalEvent.NOTIFICATION_QUEUED, Actor.current(identityService),
         Map.of("notificationId", id, "kind", kind.name(), "channel", to.channel(), "subject", message.subject()));
     afterCommit(() -> sender.sendSoon(id));
     return id;

@@ -9,6 +9,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.identity.AppealAccess;
 
 /**
@@ -35,6 +36,6 @@ class ArchiveAppealDelegate implements JavaDelegate {
     Appeal appeal = tasks.appealOf(execution);
     appeals.recordArchived(appeal.id());
     access.revokeAll(execution.getProcessInstanceId());
-    journal.record(appeal.id(), "ARCHIVED", Actor.SYSTEM, Map.of());
+    journal.record(appeal.id(), JournalEvent.ARCHIVED, Actor.SYSTEM, Map.of());
   }
 }

@@ -12,6 +12,7 @@ import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.Conclusion;
 import org.wenzheng.appeal.HandlingOutcome;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.Satisfaction;
 
 /** {@code Task_ConcludeAppeal} 办结: records how the appeal ended. */
@@ -36,7 +37,7 @@ class ConcludeAppealDelegate implements JavaDelegate {
     Appeal appeal = tasks.appealOf(execution);
     Conclusion conclusion = conclusionOf(appeal);
     appeals.recordConcluded(appeal.id(), conclusion);
-    journal.record(appeal.id(), "CONCLUDED", Actor.current(identityService), Map.of("conclusion", conclusion.name()));
+    journal.record(appeal.id(), JournalEvent.CONCLUDED, Actor.current(identityService), Map.of("conclusion", conclusion.name()));
   }
 
   /** The process only concludes an unsatisfied appeal once its redo is spent; otherwise the unit's outcome stands. */

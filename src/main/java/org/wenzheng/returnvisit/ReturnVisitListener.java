@@ -12,6 +12,7 @@ import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.Satisfaction;
 import org.wenzheng.appeal.TaskInput;
 import org.wenzheng.appeal.UnsatisfiedCause;
@@ -57,6 +58,6 @@ class ReturnVisitListener implements TaskListener {
     if (note != null) {
       detail.put("visitNote", note);
     }
-    journal.record(appeal.id(), "VISITED", Actor.current(identityService), detail);
+    journal.record(appeal.id(), JournalEvent.VISITED, Actor.current(identityService), detail);
   }
 }

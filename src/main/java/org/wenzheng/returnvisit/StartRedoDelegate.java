@@ -12,6 +12,7 @@ import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
 
@@ -52,7 +53,7 @@ class StartRedoDelegate implements JavaDelegate {
     execution.setVariable(AppealProcess.VAR_PREVIOUS_ROUND_NOTE, "回访不满意，需重办。诉求人意见：" + objection);
     execution.removeVariables(List.of(AppealProcess.VAR_HANDLING_OUTCOME, AppealProcess.VAR_SATISFACTION,
         AppealProcess.VAR_VISIT_NOTE));
-    journal.record(appeal.id(), "REDO", Actor.current(identityService),
+    journal.record(appeal.id(), JournalEvent.REDO, Actor.current(identityService),
         Map.of("departmentCode", appeal.departmentCode(), "redoCount", redoCount));
     notifications.toUnit(appeal, appeal.departmentCode(), NotificationKind.REDO, Map.of("objection", objection));
   }

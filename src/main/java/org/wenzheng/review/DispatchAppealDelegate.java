@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
-import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.identity.AppealAccess;
@@ -52,7 +53,7 @@ class DispatchAppealDelegate implements JavaDelegate {
     execution.setVariable(AppealProcess.VAR_ACKNOWLEDGE_NEEDED, true);
     execution.setVariable(AppealProcess.VAR_ARRIVED_IN_WORKING_TIME,
         calendars.current().isWorkingTime(EngineClock.now()));
-    journal.record(appeal.id(), "DISPATCHED", Actor.current(identityService),
+    journal.record(appeal.id(), JournalEvent.DISPATCHED, Actor.current(identityService),
         Map.of("departmentCode", appeal.departmentCode()));
     Map<String, Object> model = new HashMap<>();
     model.put("appealTypeLabel", appeal.appealType().label());

@@ -11,6 +11,7 @@ import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.handling.SharedReplies;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
@@ -43,7 +44,7 @@ class MergeAppealDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Appeal merged = tasks.appealOf(execution);
     Appeal primary = appeals.get(merged.mergedInto());
-    journal.record(merged.id(), "MERGED", Actor.current(identityService),
+    journal.record(merged.id(), JournalEvent.MERGED, Actor.current(identityService),
         Map.of("mergedInto", primary.trackingNumber()));
     if (primary.status() == AppealStatus.REPLIED) {
       sharedReplies.share(primary, merged, Actor.current(identityService));

@@ -10,6 +10,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealTasks;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
 
@@ -41,7 +42,7 @@ class NotifyRejectionDelegate implements JavaDelegate {
     // Duplicates merged into an appeal that, returned and reviewed again, is now rejected share that outcome.
     for (Appeal merged : appeals.mergedInto(appeal.id())) {
       appeals.recordRejected(merged.id(), appeal.rejectReason(), appeal.rejectNote());
-      journal.record(merged.id(), "REVIEWED", Actor.current(identityService), Map.of("decision", "REJECT",
+      journal.record(merged.id(), JournalEvent.REVIEWED, Actor.current(identityService), Map.of("decision", "REJECT",
           "rejectReason", appeal.rejectReason().name(), "rejectNote", appeal.rejectNote(),
           "sharedFrom", appeal.trackingNumber()));
       notifications.toCitizen(appeals.get(merged.id()), NotificationKind.REJECTION, Map.of(

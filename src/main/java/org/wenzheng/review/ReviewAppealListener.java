@@ -17,6 +17,7 @@ import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.AppealType;
 import org.wenzheng.appeal.Complexity;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.RejectReason;
 import org.wenzheng.appeal.ReviewDecision;
 import org.wenzheng.appeal.TaskInput;
@@ -87,7 +88,7 @@ class ReviewAppealListener implements TaskListener {
       Appeal primary = mergeTarget(appeal, input.requireText(AppealProcess.VAR_MERGE_INTO));
       appeals.recordMerged(appeal.id(), primary.id());
       detail.put("mergedInto", primary.trackingNumber());
-      journal.record(primary.id(), "DUPLICATE_MERGED", actor, Map.of("trackingNumber", appeal.trackingNumber()));
+      journal.record(primary.id(), JournalEvent.DUPLICATE_MERGED, actor, Map.of("trackingNumber", appeal.trackingNumber()));
       task.setVariable(AppealProcess.VAR_MERGE_INTO, primary.trackingNumber());
     } else {
       RejectReason reason = input.requireEnum(AppealProcess.VAR_REJECT_REASON, RejectReason.class);
@@ -96,7 +97,7 @@ class ReviewAppealListener implements TaskListener {
       detail.put("rejectReason", reason.name());
       detail.put("rejectNote", note);
     }
-    journal.record(appeal.id(), "REVIEWED", actor, detail);
+    journal.record(appeal.id(), JournalEvent.REVIEWED, actor, detail);
   }
 
   /** The appeal a duplicate may be merged into: another accepted one, still being worked on, not itself merged. */

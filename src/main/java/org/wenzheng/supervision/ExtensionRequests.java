@@ -17,6 +17,7 @@ import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.TaskInputRejectedException;
 import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.EngineClock;
@@ -111,23 +112,34 @@ public class ExtensionRequests {
             values (?, ?, ?, ?, ?, ?, ?) returning id""")
         .params(appeal.id(), appeal.departmentCode(), reason, utc(newDue), utc(due), actor.userId(), utc(now))
         .query(Long.class).single();
-    journal.record(appeal.id(), "EXTENSION_REQUESTED", actor, Map.of("extensionId", id, "reason", reason,
+    journal.record(appeal.id(), JournalEvent.EXTENSION_REQUESTED, actor, Map.of("extensionId", id, "reason", reason,
         "until", newDue.toString(), "currentDue", due.toString()));
     notifications.toUnitLeaders(appeal, appeal.departmentCode(), NotificationKind.EXTENSION_REQUESTED, Map.of(
         "requestedUntil", EngineClock.SHOWN.format(newDue), "dueAt", EngineClock.SHOWN.format(due),
         "reason", reason));
+    return get(id);
+  }
+
+  /**
+   * Starts the approval ({@code ExtensionRequest}) of the appeal's pending request that has none yet: the step
+   * 发起延期审批 of the Appeal process ({@code Task_StartExtensionApproval}), right after the unit's request.
+   */
+  public void startApproval(Appeal appeal) {
+    Extension e = jdbc.sql("select " + COLUMNS + " from extension_request where appeal_id = ? and status = 'PENDING' "
+            + "order by id desc limit 1")
+        .param(appeal.id()).query(Rows.of(Extension.class)).optional().orElseThrow(() ->
+            new IllegalStateException("no pending extension request for appeal " + appeal.id()));
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(ExtensionRequestProcess.VAR_EXTENSION_ID, id);
-    vars.put(AppealProcess.VAR_DEPARTMENT_CODE, appeal.departmentCode());
+    vars.put(ExtensionRequestProcess.VAR_EXTENSION_ID, e.id());
+    vars.put(AppealProcess.VAR_DEPARTMENT_CODE, e.departmentCode());
     vars.put(AppealProcess.VAR_TRACKING_NUMBER, appeal.trackingNumber());
     vars.put(AppealProcess.VAR_TITLE, appeal.title());
-    vars.put(AppealProcess.VAR_EXTENSION_REASON, reason);
-    vars.put(AppealProcess.VAR_EXTENSION_UNTIL, EngineClock.SHOWN.format(newDue));
-    vars.put(AppealProcess.VAR_RESOLUTION_DUE_AT, EngineClock.SHOWN.format(due));
+    vars.put(AppealProcess.VAR_EXTENSION_REASON, e.reason());
+    vars.put(AppealProcess.VAR_EXTENSION_UNTIL, EngineClock.SHOWN.format(e.requestedUntil().toInstant()));
+    vars.put(AppealProcess.VAR_RESOLUTION_DUE_AT, EngineClock.SHOWN.format(e.previousDueAt().toInstant()));
     // Starting the approval is the system's follow-up of the unit's request, not something the unit may do itself.
     system.run(() -> runtimeService.startProcessInstanceByKey(ExtensionRequestProcess.PROCESS_ID,
         appeal.trackingNumber(), vars));
-    return get(id);
   }
 
   /** The last office minute of a working day: an extension "until 10 March" runs to 17:30 that day. */
@@ -146,7 +158,7 @@ public class ExtensionRequests {
     Actor actor = Actor.current(identityService);
     jdbc.sql("update extension_request set leader_decision = ?, leader_note = ?, leader_by = ?, leader_at = ? "
         + "where id = ?").params(decision.name(), note, actor.userId(), EngineClock.nowUtc(), id).update();
-    journal.record(appeal.id(), "EXTENSION_LEADER_" + decision.name(), actor, noteDetail(id, note));
+    journal.record(appeal.id(), JournalEvent.extensionByLeader(decision == Decision.APPROVE), actor, noteDetail(id, note));
   }
 
   public void recordSupervisionDecision(Appeal appeal, long id, Decision decision, String note) {
@@ -154,7 +166,7 @@ public class ExtensionRequests {
     jdbc.sql("update extension_request set supervision_decision = ?, supervision_note = ?, supervision_by = ?, "
         + "supervision_at = ? where id = ?")
         .params(decision.name(), note, actor.userId(), EngineClock.nowUtc(), id).update();
-    journal.record(appeal.id(), "EXTENSION_SUPERVISION_" + decision.name(), actor, noteDetail(id, note));
+    journal.record(appeal.id(), JournalEvent.extensionBySupervision(decision == Decision.APPROVE), actor, noteDetail(id, note));
   }
 
   public void grant(Appeal appeal, long id) {
@@ -166,7 +178,7 @@ public class ExtensionRequests {
     Instant until = e.requestedUntil().toInstant();
     deadlines.move(appeal, ClockKind.RESOLUTION, until, "extension " + id + " approved");
     setStatus(id, "APPROVED");
-    journal.record(appeal.id(), "EXTENSION_APPROVED", Actor.current(identityService),
+    journal.record(appeal.id(), JournalEvent.EXTENSION_APPROVED, Actor.current(identityService),
         Map.of("extensionId", id, "until", until.toString()));
     String shown = EngineClock.SHOWN.format(until);
     system.run(() -> runtimeService.setVariable(appeal.processInstanceId(), AppealProcess.VAR_EXTENSION_STATUS,
@@ -182,7 +194,7 @@ public class ExtensionRequests {
     setStatus(id, "REJECTED");
     String note = "REJECT".equals(e.supervisionDecision()) ? "督查室：" + e.supervisionNote()
         : "单位领导：" + e.leaderNote();
-    journal.record(appeal.id(), "EXTENSION_REJECTED", Actor.current(identityService), noteDetail(id, note));
+    journal.record(appeal.id(), JournalEvent.EXTENSION_REJECTED, Actor.current(identityService), noteDetail(id, note));
     String due = deadlines.runningDue(appeal.id(), ClockKind.RESOLUTION).map(EngineClock.SHOWN::format)
         .orElse("—");
     system.run(() -> runtimeService.setVariable(appeal.processInstanceId(), AppealProcess.VAR_EXTENSION_STATUS,
@@ -194,7 +206,7 @@ public class ExtensionRequests {
 
   public void withdraw(Appeal appeal, long id) {
     setStatus(id, "WITHDRAWN");
-    journal.record(appeal.id(), "EXTENSION_WITHDRAWN", Actor.SYSTEM, Map.of("extensionId", id,
+    journal.record(appeal.id(), JournalEvent.EXTENSION_WITHDRAWN, Actor.SYSTEM, Map.of("extensionId", id,
         "reason", "办理已结束"));
   }
 

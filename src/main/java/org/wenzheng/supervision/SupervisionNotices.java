@@ -14,6 +14,7 @@ import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.Basis;
 import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.DeadlineDuration;
@@ -76,7 +77,7 @@ public class SupervisionNotices {
         .params(appeal.id(), kind.name(), unit, message, actor.userId(), EngineClock.nowUtc(),
             EngineClock.utc(deadline))
         .query(Long.class).single();
-    journal.record(appeal.id(), "SUPERVISED", actor, Map.of("noticeId", id, "kind", kind.name(),
+    journal.record(appeal.id(), JournalEvent.SUPERVISED, actor, Map.of("noticeId", id, "kind", kind.name(),
         "departmentCode", unit, "message", message, "deadline", deadline.toString()));
     // The unit works on the new deadline: its clock, its task's due date, and what its form shows.
     deadlines.move(appeal, kind, deadline, "supervision notice " + id);
@@ -104,7 +105,8 @@ public class SupervisionNotices {
   public void recordOutcome(Appeal appeal, long id, String outcome) {
     jdbc.sql("update supervision_notice set outcome = ?, outcome_at = ? where id = ? and outcome is null")
         .params(outcome, EngineClock.nowUtc(), id).update();
-    journal.record(appeal.id(), "SUPERVISION_" + outcome, Actor.current(identityService), Map.of("noticeId", id));
+    journal.record(appeal.id(), "MET".equals(outcome) ? JournalEvent.SUPERVISION_MET : JournalEvent.SUPERVISION_MISSED,
+        Actor.current(identityService), Map.of("noticeId", id));
   }
 
   public List<Notice> ofDepartment(String departmentCode, LocalDate from, LocalDate to) {
