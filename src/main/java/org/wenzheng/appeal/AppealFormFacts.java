@@ -1,5 +1,7 @@
 package org.wenzheng.appeal;
 
+import static org.wenzheng.web.TextInput.blankToNull;
+
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -42,9 +44,5 @@ class AppealFormFacts implements TaskFormFacts {
     if (!task.hasVariable(AppealProcess.VAR_APPEAL_TYPE) && a.requestedType() != null) {
       form.put(AppealProcess.VAR_APPEAL_TYPE, a.requestedType().name());
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

@@ -1,5 +1,10 @@
 package org.wenzheng.appeal;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /** Where an appeal stands, as lists and reports see it. */
 public enum AppealStatus implements Labelled {
   PENDING_REVIEW("待审核"),
@@ -14,7 +19,24 @@ public enum AppealStatus implements Labelled {
   /** A duplicate merged into another appeal at review; it shares that appeal's reply. */
   MERGED("已合并办理");
 
+  /** With a unit, not yet answered: dispatched, being handled, returned, its reply under review. */
+  public static final Set<AppealStatus> WITH_UNIT = Collections.unmodifiableSet(
+      EnumSet.of(DISPATCHED, HANDLING, RETURNED, REPLY_REVIEW));
+  /** Accepted at review and not yet concluded: with a unit, or answered and waiting for the citizen. */
+  public static final Set<AppealStatus> ACCEPTED_OPEN = Collections.unmodifiableSet(
+      EnumSet.of(DISPATCHED, HANDLING, RETURNED, REPLY_REVIEW, REPLIED));
+  /** The citizen has the answer. */
+  public static final Set<AppealStatus> ANSWERED = Collections.unmodifiableSet(EnumSet.of(REPLIED, CONCLUDED, ARCHIVED));
+  /** Nothing more will happen: concluded, archived, rejected or merged into another appeal. */
+  public static final Set<AppealStatus> CLOSED = Collections.unmodifiableSet(
+      EnumSet.of(CONCLUDED, ARCHIVED, REJECTED, MERGED));
+
   private final String label;
+
+  /** A set of statuses as an SQL list, e.g. {@code ('REPLIED', 'CONCLUDED', 'ARCHIVED')}: one definition each. */
+  public static String sql(Set<AppealStatus> statuses) {
+    return statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+  }
 
   AppealStatus(String label) {
     this.label = label;

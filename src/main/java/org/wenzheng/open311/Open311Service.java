@@ -225,7 +225,7 @@ class Open311Service {
           a.reply_text, a.reject_note, m.tracking_number as merged_into_number, a.district, a.street, a.address,
           a.lat, a.lon, a.handling_outcome, a.conclusion
       from appeal a left join appeal m on m.id = a.merged_into""";
-  private static final String CLOSED = "('CONCLUDED', 'ARCHIVED', 'REJECTED', 'MERGED')";
+  private static final String CLOSED = AppealStatus.sql(AppealStatus.CLOSED);
 
   /** requests: by ids (which overrides every other filter), or by service, period and status. */
   List<Map<String, Object>> requests(Map<String, String> p) {

@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wenzheng.accountability.AccountabilityCases;
+import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.appeal.HandlingOutcome;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.data.Rows;
@@ -25,7 +26,7 @@ import org.wenzheng.directory.Directory;
 class BoardController {
 
   static final int PAGE = 20;
-  private static final String OPEN = "('DISPATCHED', 'HANDLING', 'REPLY_REVIEW', 'RETURNED')";
+  private static final String OPEN = AppealStatus.sql(AppealStatus.WITH_UNIT);
   static final String PRIVATE = "（诉求人未同意公开内容）";
 
   record Row(long id, String trackingNumber, String title, String content, String citizenName, String district,
@@ -71,7 +72,7 @@ class BoardController {
           + " or resolution_due_at < :now or (status = 'DISPATCHED' and (response_overdue or response_due_at < :now)))"
           + " order by resolution_due_at, id";
       default -> "select " + COLUMNS + " from appeal where publishable and replied_at is not null"
-          + " and status in ('REPLIED', 'CONCLUDED', 'ARCHIVED') order by replied_at desc, id desc";
+          + " and status in " + AppealStatus.sql(AppealStatus.ANSWERED) + " order by replied_at desc, id desc";
     };
     var query = jdbc.sql(sql + " limit :limit offset :offset").param("limit", PAGE + 1).param("offset", p * PAGE);
     if (sql.contains(":now")) {

@@ -52,7 +52,7 @@ class DuplicateFinder {
                           (cast(:phone as varchar) is not null and citizen_phone = :phone) as same_phone
                    from appeal
                    where id <> :id and received_at >= :since and merged_into is null
-                     and status in ('DISPATCHED', 'HANDLING', 'RETURNED', 'REPLY_REVIEW', 'REPLIED')
+                     and status in %s
                      and ((cast(:phone as varchar) is not null and citizen_phone = :phone)
                        or (cast(:district as varchar) is not null and district = :district
                            and coalesce(street, '') = coalesce(cast(:street as varchar), '')))
@@ -67,7 +67,8 @@ class DuplicateFinder {
                    case when fewer = 0 then 0 else shared::float / fewer end as similarity, same_phone
             from scored
             where same_phone or (fewer > 0 and shared::float / fewer >= :similar)
-            order by similarity desc, received_at desc limit :max""")
+            order by similarity desc, received_at desc limit :max"""
+            .formatted(AppealStatus.sql(AppealStatus.ACCEPTED_OPEN)))
         .param("id", appeal.id()).param("since", appeal.receivedAt().minus(WINDOW))
         .param("phone", appeal.citizenPhone()).param("district", appeal.district()).param("street", appeal.street())
         .param("similar", SIMILAR).param("max", MAX)
