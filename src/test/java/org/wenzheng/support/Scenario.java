@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +25,7 @@ import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.intake.AppealSubmission;
 import org.wenzheng.intake.IntakeService;
+import org.wenzheng.supervision.SupervisionProcess;
 
 /**
  * Drives appeals through the real engine as the demo users would (dispatcher, cgw1, ...): the engine checks their
@@ -36,6 +39,7 @@ public class Scenario {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
 
   /** A fresh appeal by web, from a citizen with a unique email address. */
@@ -83,6 +87,41 @@ public class Scenario {
       taskService.complete(task.getId(), variables);
       return null;
     });
+  }
+
+  /**
+   * An appeal for 市城管委 on the office clock (Wednesday 10:00), acknowledged at 10:10, whose resolution deadline
+   * (Thursday 10:00) has just passed: the clock stands at Thursday 10:01 and the overdue timer has fired.
+   */
+  public Appeal resolutionOverdue() {
+    Appeal appeal = submit();
+    review(appeal, "cgw");
+    clock("2026-03-04T10:10");
+    acknowledge(appeal, "cgw");
+    clock("2026-03-05T10:01");
+    if (!fireDueTimers(appeal).contains(AppealProcess.TIMER_RESOLUTION_OVERDUE)) {
+      throw new AssertionError("the resolution deadline of " + appeal.trackingNumber() + " did not pass");
+    }
+    return appeal;
+  }
+
+  /** The supervision office issues its notice with a new deadline in working time, e.g. "PT4H". */
+  public void supervise(Appeal appeal, String deadline) {
+    complete("supervisor", List.of("supervision"), appeal, SupervisionProcess.TASK_SUPERVISE, Map.of(
+        SupervisionProcess.VAR_MESSAGE, "请于期限内修复路灯并答复诉求人，逾期将问责。",
+        SupervisionProcess.VAR_DEADLINE, deadline));
+  }
+
+  /** The outcome of the appeal's supervision notice (MET, MISSED), or null while open. */
+  public String noticeOutcome(Appeal appeal) {
+    return jdbc.sql("select outcome from supervision_notice where appeal_id = ?").param(appeal.id())
+        .query(String.class).single();
+  }
+
+  /** The appeal's supervision case, running or ended, from the engine's history. */
+  public HistoricProcessInstance supervisionInstance(Appeal appeal) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(appeal.trackingNumber())
+        .processDefinitionKey(SupervisionProcess.PROCESS_ID).singleResult();
   }
 
   /** The unit's leader explains, the supervision office rules: an accountability case runs to its end. */
