@@ -31,8 +31,10 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealTimeline;
 import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.deadline.AppealClocks;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.identity.SystemActions;
+import org.wenzheng.notification.Notifications;
 import org.wenzheng.security.Groups;
 import org.wenzheng.data.Rows;
 
@@ -101,10 +103,14 @@ public class AuditTimeline {
   private final Directory directory;
   private final ObjectMapper json;
   private final IdentityService identityService;
+  private final AppealClocks clocks;
+  private final Notifications notifications;
 
   AuditTimeline(JdbcClient jdbc, HistoryService historyService, SystemActions system, Directory directory,
-      ObjectMapper json, IdentityService identityService) {
+      ObjectMapper json, IdentityService identityService, AppealClocks clocks, Notifications notifications) {
     this.jdbc = jdbc;
+    this.clocks = clocks;
+    this.notifications = notifications;
     this.identityService = identityService;
     this.historyService = historyService;
     this.system = system;
@@ -116,11 +122,6 @@ public class AuditTimeline {
       Long chainSeq) {
   }
 
-  record MessageRow(long id, String kind, String channel, String recipient, String subject, String body,
-      String messageId, String status, int attempts, String lastError, OffsetDateTime createdAt,
-      OffsetDateTime sentAt) {
-  }
-
   public Timeline of(Appeal appeal) {
     List<Step> steps = new ArrayList<>();
     journal(appeal, steps);
@@ -130,16 +131,10 @@ public class AuditTimeline {
     Map<String, java.util.Optional<String>> units = new HashMap<>();
     steps.replaceAll(step -> withUnit(step, units));
     steps.sort(Comparator.comparing(Step::at).thenComparing(s -> order(s.source())));
-    List<Deadline> deadlines = jdbc.sql("""
-            select kind, department_code, allowed, basis, started_at, due_at, reminded_at, overdue_at, stopped_at,
-                   stop_reason, overdue from appeal_clock where appeal_id = ? order by started_at, id""")
-        .param(appeal.id()).query((rs, n) -> new Deadline(rs.getString("kind"), rs.getString("department_code"),
-            directory.unitName(rs.getString("department_code")), rs.getString("allowed"), rs.getString("basis"),
-            local(rs.getObject("started_at", OffsetDateTime.class)), local(rs.getObject("due_at",
-                OffsetDateTime.class)), local(rs.getObject("reminded_at", OffsetDateTime.class)),
-            local(rs.getObject("overdue_at", OffsetDateTime.class)),
-            local(rs.getObject("stopped_at", OffsetDateTime.class)), rs.getString("stop_reason"),
-            rs.getBoolean("overdue"))).list();
+    List<Deadline> deadlines = clocks.history(appeal.id()).stream().map(c -> new Deadline(c.kind().name(),
+        c.departmentCode(), directory.unitName(c.departmentCode()), c.allowed(), c.basis().name(),
+        local(c.startedAt()), local(c.dueAt()), local(c.remindedAt()), local(c.overdueAt()), local(c.stoppedAt()),
+        c.stopReason(), c.overdue())).toList();
     return new Timeline(appeal.id(), appeal.trackingNumber(), appeal.status().name(), appeal.status().label(),
         steps, deadlines, engine);
   }
@@ -160,10 +155,7 @@ public class AuditTimeline {
   }
 
   private void messages(Appeal appeal, List<Step> steps) {
-    jdbc.sql("""
-            select id, kind, channel, recipient, subject, body, message_id, status, attempts, last_error, created_at,
-                   sent_at from notification where appeal_id = ? order by id""")
-        .param(appeal.id()).query(Rows.of(MessageRow.class)).list().forEach(m -> {
+    notifications.ofAppeal(appeal.id()).forEach(m -> {
           Map<String, Object> detail = new LinkedHashMap<>();
           detail.put("kind", m.kind());
           detail.put("channel", m.channel());

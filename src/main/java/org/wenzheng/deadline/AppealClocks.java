@@ -1,6 +1,8 @@
 package org.wenzheng.deadline;
 
 import java.util.Date;
+import java.util.Comparator;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.AppealTasks;
@@ -20,8 +22,11 @@ public class AppealClocks {
   private final Deadlines deadlines;
   private final ReviewDeadlines reviewDeadlines;
   private final SystemActions system;
+  private final ClockRepository clocks;
 
-  AppealClocks(AppealTasks tasks, Deadlines deadlines, ReviewDeadlines reviewDeadlines, SystemActions system) {
+  AppealClocks(AppealTasks tasks, Deadlines deadlines, ReviewDeadlines reviewDeadlines, SystemActions system,
+      ClockRepository clocks) {
+    this.clocks = clocks;
     this.tasks = tasks;
     this.deadlines = deadlines;
     this.reviewDeadlines = reviewDeadlines;
@@ -47,5 +52,11 @@ public class AppealClocks {
   @ProcessFunction
   public Date reminder(DelegateExecution execution, String kind) {
     return deadlines.reminder(tasks.appealOf(execution).id(), ClockKind.valueOf(kind));
+  }
+
+  /** Every clock the appeal has had, in the order they started (for its audit trail). */
+  public List<Clock> history(long appealId) {
+    return clocks.of(appealId).stream()
+        .sorted(Comparator.comparing(Clock::startedAt).thenComparing(Clock::id)).toList();
   }
 }

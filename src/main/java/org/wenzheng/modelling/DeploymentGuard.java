@@ -128,7 +128,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
   private static List<Object> whatChanged(CommandContext command, Map<String, byte[]> files) {
     List<Object> out = new ArrayList<>();
     files.forEach((name, bytes) -> {
-      if (name.endsWith(".dmn")) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
         List<ModelDiff.TableChange> tables = new ArrayList<>();
         ModelDiff.tables(bytes).forEach((key, table) -> {
           var previous = command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key);
@@ -145,7 +146,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
           }
         });
         out.add(Map.of("file", name, "decisions", tables));
-      } else if (name.endsWith(".bpmn")) {
+      } else if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
         List<ModelDiff.ProcessChange> processes = new ArrayList<>();
         Map<String, String> names = ModelDiff.processNames(bytes);
         ModelDiff.processes(bytes).forEach((key, steps) -> {

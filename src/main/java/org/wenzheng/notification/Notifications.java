@@ -1,5 +1,6 @@
 package org.wenzheng.notification;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
+import org.wenzheng.data.Rows;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.directory.Unit;
 import org.wenzheng.identity.SystemActions;
@@ -185,5 +187,19 @@ public class Notifications {
       });
     }
     // Without a transaction the poller picks the message up within its interval.
+  }
+
+  /** A message to the citizen or a unit as the outbox holds it: to whom, what, and whether and when it went out. */
+  public record Message(long id, String kind, String channel, String recipient, String subject, String body,
+      String messageId, String status, int attempts, String lastError, OffsetDateTime createdAt,
+      OffsetDateTime sentAt) {
+  }
+
+  /** Every message about the appeal, oldest first (for its audit trail). */
+  public List<Message> ofAppeal(long appealId) {
+    return jdbc.sql("""
+            select id, kind, channel, recipient, subject, body, message_id, status, attempts, last_error, created_at,
+                   sent_at from notification where appeal_id = ? order by id""")
+        .param(appealId).query(Rows.of(Message.class)).list();
   }
 }
