@@ -118,7 +118,8 @@ public class AccountabilityCases {
     Actor actor = Actor.current(identityService);
     jdbc.sql("update accountability_case set explanation = ?, explained_by = ?, explained_at = ? where id = ?")
         .params(explanation, actor.userId(), EngineClock.nowUtc(), id).update();
-    journal.record(appeal.id(), JournalEvent.ACCOUNTABILITY_EXPLAINED, actor, Map.of("caseId", id, "explanation", explanation));
+    journal.record(appeal.id(), JournalEvent.ACCOUNTABILITY_EXPLAINED, actor,
+        Map.of("caseId", id, "explanation", explanation));
   }
 
   public void explanationMissing(Appeal appeal, long id) {

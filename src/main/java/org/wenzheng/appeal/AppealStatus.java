@@ -26,7 +26,8 @@ public enum AppealStatus implements Labelled {
   public static final Set<AppealStatus> ACCEPTED_OPEN = Collections.unmodifiableSet(
       EnumSet.of(DISPATCHED, HANDLING, RETURNED, REPLY_REVIEW, REPLIED));
   /** The citizen has the answer. */
-  public static final Set<AppealStatus> ANSWERED = Collections.unmodifiableSet(EnumSet.of(REPLIED, CONCLUDED, ARCHIVED));
+  public static final Set<AppealStatus> ANSWERED = Collections.unmodifiableSet(
+      EnumSet.of(REPLIED, CONCLUDED, ARCHIVED));
   /** Nothing more will happen: concluded, archived, rejected or merged into another appeal. */
   public static final Set<AppealStatus> CLOSED = Collections.unmodifiableSet(
       EnumSet.of(CONCLUDED, ARCHIVED, REJECTED, MERGED));

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * A method of a Spring bean that a process model may call in an expression, e.g.
  * {@code ${appealClocks.due(execution, 'RESPONSE')}} in a timer. A deployment that calls any other method of a bean is
- * refused (the deployment guard of {@code org.wenzheng.modelling}); the element templates offer the annotated methods to process owners.
+ * refused (the deployment guard of {@code org.wenzheng.modelling}); the element templates offer the annotated methods
+ * to process owners.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

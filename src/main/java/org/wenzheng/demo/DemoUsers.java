@@ -47,7 +47,8 @@ class DemoUsers implements ApplicationRunner {
       ensure(unit.code() + "lead", unit.name(), "负责人", unit.code() + "lead@staff.wenzheng.local",
           List.of(unit.code(), Groups.LEADERS, Groups.leadersOf(unit.code())));
     }
-    log.info("Demo users ready (password '{}'): dispatcher, supervisor, auditor, processowner, intake, and per unit <code>1 and "
+    log.info("Demo users ready (password '{}'): dispatcher, supervisor, auditor, processowner, intake, and per unit "
+        + "<code>1 and "
         + "<code>lead, e.g. cgw1", PASSWORD);
   }
 

@@ -1,16 +1,11 @@
 package org.wenzheng.handling;
 
-import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
-import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 
@@ -19,27 +14,20 @@ import org.wenzheng.deadline.Deadlines;
 class AcknowledgeAppealListener implements TaskListener {
 
   private final AppealTasks tasks;
-  private final AppealRepository appeals;
-  private final AppealJournal journal;
-  private final IdentityService identityService;
+  private final AppealSteps steps;
   private final Deadlines deadlines;
 
-  AcknowledgeAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      IdentityService identityService, Deadlines deadlines) {
+  AcknowledgeAppealListener(AppealTasks tasks, AppealSteps steps, Deadlines deadlines) {
     this.deadlines = deadlines;
     this.tasks = tasks;
-    this.appeals = appeals;
-    this.journal = journal;
-    this.identityService = identityService;
+    this.steps = steps;
   }
 
   @Override
   public void notify(DelegateTask task) {
     Appeal appeal = tasks.appealOf(task);
     tasks.requireRoutingUnchanged(task, appeal, true);
-    appeals.recordAcknowledged(appeal.id());
     deadlines.stop(appeal, ClockKind.RESPONSE, "DONE");
-    journal.record(appeal.id(), JournalEvent.ACKNOWLEDGED, Actor.current(identityService),
-        Map.of("departmentCode", appeal.departmentCode()));
+    steps.acknowledged(appeal);
   }
 }

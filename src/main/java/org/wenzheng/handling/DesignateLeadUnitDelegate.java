@@ -4,17 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 import org.wenzheng.directory.Directory;
@@ -32,47 +29,38 @@ class DesignateLeadUnitDelegate implements JavaDelegate {
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Deadlines deadlines;
   private final Directory directory;
   private final AppealAccess access;
   private final Notifications notifications;
-  private final IdentityService identityService;
 
-  DesignateLeadUnitDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Deadlines deadlines,
-      Directory directory, AppealAccess access, Notifications notifications, IdentityService identityService) {
+  DesignateLeadUnitDelegate(AppealTasks tasks, AppealRepository appeals, AppealSteps steps, Deadlines deadlines,
+      Directory directory, AppealAccess access, Notifications notifications) {
     this.tasks = tasks;
     this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.deadlines = deadlines;
     this.directory = directory;
     this.access = access;
     this.notifications = notifications;
-    this.identityService = identityService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
-    Actor actor = Actor.current(identityService);
     String lead = (String) execution.getVariable(AppealProcess.VAR_LEAD_UNIT);
     @SuppressWarnings("unchecked")
     List<String> coUnits = (List<String>) execution.getVariable(AppealProcess.VAR_CO_UNITS);
     String note = (String) execution.getVariable(AppealProcess.VAR_DISPUTE_NOTE);
 
-    appeals.applyDisputeRuling(appeal.id(), lead, note, actor.userId());
     deadlines.stop(appeal, ClockKind.RESOLUTION, "RETURNED");
-    appeals.designateLead(appeal.id(), lead);
+    steps.disputeRuled(appeal, lead, coUnits, note);
     coUnits.forEach(co -> access.grantUnitRead(execution.getProcessInstanceId(), co));
 
     String leadName = directory.unitName(lead);
     String coNames = coUnits.isEmpty() ? null
         : coUnits.stream().map(directory::unitName).collect(Collectors.joining("、"));
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("leadUnit", lead);
-    detail.put("coUnits", coUnits);
-    detail.put("note", note);
-    journal.record(appeal.id(), JournalEvent.DISPUTE_RULED, actor, detail);
 
     Appeal ruled = appeals.get(appeal.id());
     Map<String, Object> model = new LinkedHashMap<>();

@@ -3,18 +3,15 @@ package org.wenzheng.handling;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.HandlingOutcome;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.TaskInput;
 import org.wenzheng.appeal.TaskInputRejectedException;
 import org.wenzheng.deadline.ClockKind;
@@ -32,22 +29,20 @@ class HandleAppealListener implements TaskListener {
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
-  private final AppealJournal journal;
-  private final IdentityService identityService;
+  private final AppealSteps steps;
   private final Deadlines deadlines;
   private final ExtensionRequests extensions;
   private final Notifications notifications;
 
-  HandleAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      IdentityService identityService, Deadlines deadlines, ExtensionRequests extensions,
+  HandleAppealListener(AppealTasks tasks, AppealRepository appeals, AppealSteps steps, Deadlines deadlines,
+      ExtensionRequests extensions,
       Notifications notifications) {
     this.notifications = notifications;
     this.deadlines = deadlines;
     this.extensions = extensions;
     this.tasks = tasks;
     this.appeals = appeals;
-    this.journal = journal;
-    this.identityService = identityService;
+    this.steps = steps;
   }
 
   @Override
@@ -66,6 +61,7 @@ class HandleAppealListener implements TaskListener {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("outcome", outcome.name());
     detail.put("departmentCode", appeal.departmentCode());
+    String reply = null;
     switch (outcome) {
       case RETURNED -> {
         if (!appeal.returnAllowed()) {
@@ -97,8 +93,7 @@ class HandleAppealListener implements TaskListener {
         // Asking does not stop the clock: the resolution deadline runs on while the citizen answers.
       }
       default -> {
-        String reply = input.requireText(AppealProcess.VAR_REPLY_TEXT);
-        appeals.recordHandled(appeal.id(), outcome, reply);
+        reply = input.requireText(AppealProcess.VAR_REPLY_TEXT);
         task.setVariable(AppealProcess.VAR_HANDLING_OUTCOME_LABEL, outcome.label());
         detail.put("replyText", reply);
         deadlines.stop(appeal, ClockKind.RESOLUTION, "DONE");
@@ -106,6 +101,6 @@ class HandleAppealListener implements TaskListener {
         task.removeVariable(AppealProcess.VAR_CO_UNITS);
       }
     }
-    journal.record(appeal.id(), JournalEvent.HANDLED, Actor.current(identityService), detail);
+    steps.handled(appeal, outcome, reply, detail);
   }
 }

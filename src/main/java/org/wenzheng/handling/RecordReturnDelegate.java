@@ -2,19 +2,15 @@ package org.wenzheng.handling;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 
@@ -29,27 +25,21 @@ class RecordReturnDelegate implements JavaDelegate {
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Directory directory;
-  private final IdentityService identityService;
 
-  RecordReturnDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Directory directory,
-      IdentityService identityService) {
+  RecordReturnDelegate(AppealTasks tasks, AppealRepository appeals, AppealSteps steps, Directory directory) {
     this.tasks = tasks;
     this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.directory = directory;
-    this.identityService = identityService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
     String reason = (String) execution.getVariable(AppealProcess.VAR_RETURN_REASON);
-    Actor actor = Actor.current(identityService);
-    appeals.recordReturn(appeal.id(), appeal.departmentCode(), reason, actor.userId());
-    journal.record(appeal.id(), JournalEvent.RETURNED, actor,
-        Map.of("departmentCode", appeal.departmentCode(), "reason", reason));
+    steps.returned(appeal, reason);
     List<AppealRepository.Return> returns = appeals.returns(appeal.id());
     execution.setVariable(AppealProcess.VAR_RETURNS_COUNT, returns.size());
     execution.setVariable(AppealProcess.VAR_DISPUTE_NEEDED, returns.size() >= 2);

@@ -2,17 +2,14 @@ package org.wenzheng.handling;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.deadline.ClockKind;
 import org.wenzheng.deadline.Deadlines;
 import org.wenzheng.notification.NotificationKind;
@@ -27,30 +24,25 @@ class RejectReturnDelegate implements JavaDelegate {
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Deadlines deadlines;
   private final Notifications notifications;
-  private final IdentityService identityService;
 
-  RejectReturnDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Deadlines deadlines,
-      Notifications notifications, IdentityService identityService) {
+  RejectReturnDelegate(AppealTasks tasks, AppealRepository appeals, AppealSteps steps, Deadlines deadlines,
+      Notifications notifications) {
     this.tasks = tasks;
     this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.deadlines = deadlines;
     this.notifications = notifications;
-    this.identityService = identityService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
-    Actor actor = Actor.current(identityService);
     String note = (String) execution.getVariable(AppealProcess.VAR_RETURN_DECISION_NOTE);
     String unit = appeal.departmentCode();
-    appeals.decideLatestReturn(appeal.id(), "REJECTED", false, note, actor.userId());
-    appeals.backToUnit(appeal.id());
-    journal.record(appeal.id(), JournalEvent.RETURN_REJECTED, actor, Map.of("departmentCode", unit, "note", note));
+    steps.returnRejected(appeal, note);
     String due = deadlines.runningDue(appeal.id(), ClockKind.RESOLUTION)
         .map(d -> org.wenzheng.calendar.EngineClock.SHOWN.format(d)).orElse("—");
     notifications.toUnit(appeal, unit, NotificationKind.RETURN_REJECTED, Map.of("note", note, "dueAt", due));

@@ -47,7 +47,8 @@ class ReviewReplyListener implements TaskListener {
     if (note != null) {
       detail.put("note", note);
     }
-    journal.record(appeal.id(), decision == ReplyReviewDecision.APPROVE ? JournalEvent.REPLY_APPROVED : JournalEvent.REPLY_SENT_BACK,
+    journal.record(appeal.id(),
+        decision == ReplyReviewDecision.APPROVE ? JournalEvent.REPLY_APPROVED : JournalEvent.REPLY_SENT_BACK,
         Actor.current(identityService), detail);
   }
 }

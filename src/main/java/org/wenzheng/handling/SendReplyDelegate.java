@@ -4,16 +4,13 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.citizen.CitizenConversation;
 import org.wenzheng.citizen.CitizenLinks;
@@ -34,24 +31,22 @@ class SendReplyDelegate implements JavaDelegate {
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Notifications notifications;
   private final Directory directory;
-  private final IdentityService identityService;
   private final CitizenConversation conversation;
   private final CitizenLinks links;
   private final SharedReplies sharedReplies;
 
-  SendReplyDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Notifications notifications,
-      Directory directory, IdentityService identityService, CitizenConversation conversation, CitizenLinks links,
+  SendReplyDelegate(AppealTasks tasks, AppealRepository appeals, AppealSteps steps, Notifications notifications,
+      Directory directory, CitizenConversation conversation, CitizenLinks links,
       SharedReplies sharedReplies) {
     this.sharedReplies = sharedReplies;
     this.tasks = tasks;
     this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.notifications = notifications;
     this.directory = directory;
-    this.identityService = identityService;
     this.conversation = conversation;
     this.links = links;
   }
@@ -60,11 +55,7 @@ class SendReplyDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
     Instant ratingCloses = conversation.ratingWindowFromNow();
-    appeals.recordReplied(appeal.id(), EngineClock.utc(ratingCloses));
-    Actor actor = Actor.current(identityService);
-    journal.record(appeal.id(), JournalEvent.REPLIED, actor, Map.of(
-        "departmentCode", appeal.departmentCode(), "outcome", appeal.handlingOutcome().name(),
-        "replyText", appeal.replyText()));
+    steps.replied(appeal, EngineClock.utc(ratingCloses));
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("unitName", directory.unitName(appeal.departmentCode()));
     model.put("replyText", appeal.replyText());
@@ -73,6 +64,6 @@ class SendReplyDelegate implements JavaDelegate {
     model.put("ratingClosesAt", SHOWN.format(ratingCloses));
     notifications.toCitizen(appeal, NotificationKind.REPLY, model);
 
-    appeals.mergedInto(appeal.id()).forEach(merged -> sharedReplies.share(appeal, merged, actor));
+    appeals.mergedInto(appeal.id()).forEach(merged -> sharedReplies.share(appeal, merged));
   }
 }

@@ -3,11 +3,9 @@ package org.wenzheng.handling;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
-import org.wenzheng.appeal.JournalEvent;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
@@ -17,22 +15,19 @@ import org.wenzheng.notification.Notifications;
 public class SharedReplies {
 
   private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Notifications notifications;
   private final Directory directory;
 
-  SharedReplies(AppealRepository appeals, AppealJournal journal, Notifications notifications, Directory directory) {
+  SharedReplies(AppealRepository appeals, AppealSteps steps, Notifications notifications, Directory directory) {
     this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.notifications = notifications;
     this.directory = directory;
   }
 
-  public void share(Appeal primary, Appeal merged, Actor actor) {
-    appeals.shareReply(merged.id(), primary);
-    journal.record(merged.id(), JournalEvent.REPLIED, actor, Map.of("departmentCode", primary.departmentCode(),
-        "outcome", primary.handlingOutcome().name(), "replyText", primary.replyText(),
-        "sharedFrom", primary.trackingNumber()));
+  public void share(Appeal primary, Appeal merged) {
+    steps.repliedWith(merged, primary);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("unitName", directory.unitName(primary.departmentCode()));
     model.put("replyText", primary.replyText());

@@ -18,7 +18,8 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 
 /**
  * What an expression in a deployed model may do: read process variables, compare and combine them, read a few
- * harmless facts of the execution or task, and call the project's own steps and {@link org.wenzheng.appeal.ProcessFunction}s. Anything
+ * harmless facts of the execution or task, and call the project's own steps and
+ * {@link org.wenzheng.appeal.ProcessFunction}s. Anything
  * else (another bean, a method of a value such as {@code getClass()}, the engine's services through
  * {@code execution}) is refused, because a model runs inside the application with all its rights.
  */

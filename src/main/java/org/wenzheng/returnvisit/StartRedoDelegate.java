@@ -2,17 +2,13 @@ package org.wenzheng.returnvisit;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
-import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
 
@@ -24,24 +20,19 @@ import org.wenzheng.notification.Notifications;
 class StartRedoDelegate implements JavaDelegate {
 
   private final AppealTasks tasks;
-  private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Notifications notifications;
-  private final IdentityService identityService;
 
-  StartRedoDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Notifications notifications,
-      IdentityService identityService) {
+  StartRedoDelegate(AppealTasks tasks, AppealSteps steps, Notifications notifications) {
     this.tasks = tasks;
-    this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.notifications = notifications;
-    this.identityService = identityService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
-    int redoCount = appeals.startRedo(appeal.id());
+    int redoCount = steps.redone(appeal);
     execution.setVariable(AppealProcess.VAR_REDO_COUNT, redoCount);
     // The unit already acknowledged this appeal: the redo goes straight back to handling, on a new resolution clock.
     execution.setVariable(AppealProcess.VAR_ACKNOWLEDGE_NEEDED, false);
@@ -53,8 +44,6 @@ class StartRedoDelegate implements JavaDelegate {
     execution.setVariable(AppealProcess.VAR_PREVIOUS_ROUND_NOTE, "回访不满意，需重办。诉求人意见：" + objection);
     execution.removeVariables(List.of(AppealProcess.VAR_HANDLING_OUTCOME, AppealProcess.VAR_SATISFACTION,
         AppealProcess.VAR_VISIT_NOTE));
-    journal.record(appeal.id(), JournalEvent.REDO, Actor.current(identityService),
-        Map.of("departmentCode", appeal.departmentCode(), "redoCount", redoCount));
     notifications.toUnit(appeal, appeal.departmentCode(), NotificationKind.REDO, Map.of("objection", objection));
   }
 }

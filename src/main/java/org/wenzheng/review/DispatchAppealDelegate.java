@@ -2,17 +2,13 @@ package org.wenzheng.review;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
-import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.identity.AppealAccess;
@@ -27,34 +23,28 @@ import org.wenzheng.notification.Notifications;
 class DispatchAppealDelegate implements JavaDelegate {
 
   private final AppealTasks tasks;
-  private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Notifications notifications;
-  private final IdentityService identityService;
   private final AppealAccess access;
   private final Calendars calendars;
 
-  DispatchAppealDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      Notifications notifications, IdentityService identityService, AppealAccess access, Calendars calendars) {
+  DispatchAppealDelegate(AppealTasks tasks, AppealSteps steps,
+      Notifications notifications, AppealAccess access, Calendars calendars) {
     this.access = access;
     this.calendars = calendars;
     this.tasks = tasks;
-    this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.notifications = notifications;
-    this.identityService = identityService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
-    appeals.recordDispatched(appeal.id());
+    steps.dispatched(appeal);
     access.grantUnitRead(execution.getProcessInstanceId(), appeal.departmentCode());
     execution.setVariable(AppealProcess.VAR_ACKNOWLEDGE_NEEDED, true);
     execution.setVariable(AppealProcess.VAR_ARRIVED_IN_WORKING_TIME,
         calendars.current().isWorkingTime(EngineClock.now()));
-    journal.record(appeal.id(), JournalEvent.DISPATCHED, Actor.current(identityService),
-        Map.of("departmentCode", appeal.departmentCode()));
     Map<String, Object> model = new HashMap<>();
     model.put("appealTypeLabel", appeal.appealType().label());
     model.put("complexityLabel", appeal.complexity().label());

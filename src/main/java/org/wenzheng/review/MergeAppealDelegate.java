@@ -1,17 +1,14 @@
 package org.wenzheng.review;
 
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealStatus;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.handling.SharedReplies;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
@@ -25,29 +22,26 @@ class MergeAppealDelegate implements JavaDelegate {
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Notifications notifications;
   private final SharedReplies sharedReplies;
-  private final IdentityService identityService;
 
-  MergeAppealDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      Notifications notifications, SharedReplies sharedReplies, IdentityService identityService) {
+  MergeAppealDelegate(AppealTasks tasks, AppealRepository appeals, AppealSteps steps,
+      Notifications notifications, SharedReplies sharedReplies) {
     this.tasks = tasks;
     this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.notifications = notifications;
     this.sharedReplies = sharedReplies;
-    this.identityService = identityService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Appeal merged = tasks.appealOf(execution);
     Appeal primary = appeals.get(merged.mergedInto());
-    journal.record(merged.id(), JournalEvent.MERGED, Actor.current(identityService),
-        Map.of("mergedInto", primary.trackingNumber()));
+    steps.merged(merged, primary);
     if (primary.status() == AppealStatus.REPLIED) {
-      sharedReplies.share(primary, merged, Actor.current(identityService));
+      sharedReplies.share(primary, merged);
     } else {
       notifications.toCitizen(merged, NotificationKind.MERGED,
           Map.of("primaryTrackingNumber", primary.trackingNumber()));

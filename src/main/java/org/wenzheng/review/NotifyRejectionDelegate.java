@@ -1,16 +1,13 @@
 package org.wenzheng.review;
 
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealRepository;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
 
@@ -20,17 +17,15 @@ class NotifyRejectionDelegate implements JavaDelegate {
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Notifications notifications;
-  private final IdentityService identityService;
 
-  NotifyRejectionDelegate(AppealTasks tasks, AppealRepository appeals, AppealJournal journal,
-      Notifications notifications, IdentityService identityService) {
+  NotifyRejectionDelegate(AppealTasks tasks, AppealRepository appeals, AppealSteps steps,
+      Notifications notifications) {
     this.tasks = tasks;
     this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.notifications = notifications;
-    this.identityService = identityService;
   }
 
   @Override
@@ -41,10 +36,7 @@ class NotifyRejectionDelegate implements JavaDelegate {
         "rejectNote", appeal.rejectNote()));
     // Duplicates merged into an appeal that, returned and reviewed again, is now rejected share that outcome.
     for (Appeal merged : appeals.mergedInto(appeal.id())) {
-      appeals.recordRejected(merged.id(), appeal.rejectReason(), appeal.rejectNote());
-      journal.record(merged.id(), JournalEvent.REVIEWED, Actor.current(identityService), Map.of("decision", "REJECT",
-          "rejectReason", appeal.rejectReason().name(), "rejectNote", appeal.rejectNote(),
-          "sharedFrom", appeal.trackingNumber()));
+      steps.rejectedWith(merged, appeal);
       notifications.toCitizen(appeals.get(merged.id()), NotificationKind.REJECTION, Map.of(
           "rejectReasonLabel", appeal.rejectReason().label(), "rejectNote", appeal.rejectNote()));
     }

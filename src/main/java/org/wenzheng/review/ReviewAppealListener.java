@@ -1,23 +1,16 @@
 package org.wenzheng.review;
 
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealStatus;
+import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.AppealType;
 import org.wenzheng.appeal.Complexity;
-import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.RejectReason;
 import org.wenzheng.appeal.ReviewDecision;
 import org.wenzheng.appeal.TaskInput;
@@ -32,22 +25,16 @@ import org.wenzheng.directory.Directory;
 @Component
 class ReviewAppealListener implements TaskListener {
 
-  private static final Set<AppealStatus> MERGEABLE = EnumSet.of(AppealStatus.DISPATCHED, AppealStatus.HANDLING,
-      AppealStatus.RETURNED, AppealStatus.REPLY_REVIEW, AppealStatus.REPLIED);
-
   private final AppealTasks tasks;
   private final AppealRepository appeals;
-  private final AppealJournal journal;
+  private final AppealSteps steps;
   private final Directory directory;
-  private final IdentityService identityService;
 
-  ReviewAppealListener(AppealTasks tasks, AppealRepository appeals, AppealJournal journal, Directory directory,
-      IdentityService identityService) {
+  ReviewAppealListener(AppealTasks tasks, AppealRepository appeals, AppealSteps steps, Directory directory) {
     this.tasks = tasks;
     this.appeals = appeals;
-    this.journal = journal;
+    this.steps = steps;
     this.directory = directory;
-    this.identityService = identityService;
   }
 
   @Override
@@ -62,9 +49,6 @@ class ReviewAppealListener implements TaskListener {
     tasks.requireRoutingUnchanged(task, appeal, false);
     TaskInput input = new TaskInput(task);
     ReviewDecision decision = input.requireEnum(AppealProcess.VAR_REVIEW_DECISION, ReviewDecision.class);
-    Actor actor = Actor.current(identityService);
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("decision", decision.name());
     if (decision == ReviewDecision.ACCEPT) {
       String unit = input.requireText(AppealProcess.VAR_DEPARTMENT_CODE);
       if (!directory.isActiveUnit(unit)) {
@@ -74,30 +58,17 @@ class ReviewAppealListener implements TaskListener {
       Complexity complexity = input.requireEnum(AppealProcess.VAR_COMPLEXITY, Complexity.class);
       String note = input.optionalText(AppealProcess.VAR_DISPATCH_NOTE);
       boolean urgent = input.optionalFlag(AppealProcess.VAR_URGENT);
-      appeals.recordAccepted(appeal.id(), type, complexity, unit, note, urgent);
       task.setVariable(AppealProcess.VAR_URGENT, urgent);
-      detail.put("urgent", urgent);
       task.setVariable(AppealProcess.VAR_DEPARTMENT_NAME, directory.unitName(unit));
-      detail.put("departmentCode", unit);
-      detail.put("appealType", type.name());
-      detail.put("complexity", complexity.name());
-      if (note != null) {
-        detail.put("dispatchNote", note);
-      }
+      steps.accepted(appeal, type, complexity, unit, note, urgent);
     } else if (decision == ReviewDecision.MERGE) {
       Appeal primary = mergeTarget(appeal, input.requireText(AppealProcess.VAR_MERGE_INTO));
-      appeals.recordMerged(appeal.id(), primary.id());
-      detail.put("mergedInto", primary.trackingNumber());
-      journal.record(primary.id(), JournalEvent.DUPLICATE_MERGED, actor, Map.of("trackingNumber", appeal.trackingNumber()));
       task.setVariable(AppealProcess.VAR_MERGE_INTO, primary.trackingNumber());
+      steps.mergedAtReview(appeal, primary);
     } else {
       RejectReason reason = input.requireEnum(AppealProcess.VAR_REJECT_REASON, RejectReason.class);
-      String note = input.requireText(AppealProcess.VAR_REJECT_NOTE);
-      appeals.recordRejected(appeal.id(), reason, note);
-      detail.put("rejectReason", reason.name());
-      detail.put("rejectNote", note);
+      steps.rejected(appeal, reason, input.requireText(AppealProcess.VAR_REJECT_NOTE));
     }
-    journal.record(appeal.id(), JournalEvent.REVIEWED, actor, detail);
   }
 
   /** The appeal a duplicate may be merged into: another accepted one, still being worked on, not itself merged. */
@@ -107,7 +78,7 @@ class ReviewAppealListener implements TaskListener {
     if (primary.id() == appeal.id()) {
       throw new TaskInputRejectedException(AppealProcess.VAR_MERGE_INTO, "不能合并到本件诉求自身");
     }
-    if (!MERGEABLE.contains(primary.status())) {
+    if (!AppealStatus.ACCEPTED_OPEN.contains(primary.status())) {
       throw new TaskInputRejectedException(AppealProcess.VAR_MERGE_INTO, primary.trackingNumber() + " "
           + primary.status().label() + "，只能合并到已受理、尚未办结的诉求");
     }

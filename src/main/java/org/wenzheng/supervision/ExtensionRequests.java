@@ -158,7 +158,8 @@ public class ExtensionRequests {
     Actor actor = Actor.current(identityService);
     jdbc.sql("update extension_request set leader_decision = ?, leader_note = ?, leader_by = ?, leader_at = ? "
         + "where id = ?").params(decision.name(), note, actor.userId(), EngineClock.nowUtc(), id).update();
-    journal.record(appeal.id(), JournalEvent.extensionByLeader(decision == Decision.APPROVE), actor, noteDetail(id, note));
+    journal.record(appeal.id(), JournalEvent.extensionByLeader(decision == Decision.APPROVE), actor,
+        noteDetail(id, note));
   }
 
   public void recordSupervisionDecision(Appeal appeal, long id, Decision decision, String note) {
@@ -166,7 +167,8 @@ public class ExtensionRequests {
     jdbc.sql("update extension_request set supervision_decision = ?, supervision_note = ?, supervision_by = ?, "
         + "supervision_at = ? where id = ?")
         .params(decision.name(), note, actor.userId(), EngineClock.nowUtc(), id).update();
-    journal.record(appeal.id(), JournalEvent.extensionBySupervision(decision == Decision.APPROVE), actor, noteDetail(id, note));
+    journal.record(appeal.id(), JournalEvent.extensionBySupervision(decision == Decision.APPROVE), actor,
+        noteDetail(id, note));
   }
 
   public void grant(Appeal appeal, long id) {
