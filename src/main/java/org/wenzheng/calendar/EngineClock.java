@@ -19,6 +19,12 @@ public final class EngineClock {
   /** How a moment is shown to people on forms and in messages: "2026-02-24 17:30", Chinese office time. */
   public static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
+  /** A moment as a message or a citizen's page says it: "2026年3月4日 10:00", Chinese office time. */
+  public static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZONE);
+
+  /** A moment in a list within the year: "3月4日 10:00", Chinese office time. */
+  public static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZONE);
+
   /** A moment as people read it ({@link #SHOWN}); null stays null. */
   public static String shown(OffsetDateTime t) {
     return t == null ? null : SHOWN.format(t);

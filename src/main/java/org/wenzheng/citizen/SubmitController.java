@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -36,8 +35,6 @@ import org.wenzheng.web.InvalidFieldException;
  */
 @Controller
 class SubmitController {
-
-  static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(EngineClock.ZONE);
 
   /** What the submitted page shows. */
   record Receipt(String trackingNumber, String title, String responseDue, String channel) {
@@ -103,7 +100,7 @@ class SubmitController {
       return "public/submit";
     }
     Instant due = deadlines.responseDueIfDispatchedAt(appeal.receivedAt().toInstant(), false);
-    redirect.addFlashAttribute("receipt", new Receipt(appeal.trackingNumber(), appeal.title(), SHOWN.format(due),
+    redirect.addFlashAttribute("receipt", new Receipt(appeal.trackingNumber(), appeal.title(), EngineClock.SPOKEN.format(due),
         appeal.channel().label()));
     return "redirect:/submitted";
   }

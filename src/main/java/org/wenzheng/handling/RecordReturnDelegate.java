@@ -1,6 +1,5 @@
 package org.wenzheng.handling;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,8 +19,6 @@ import org.wenzheng.directory.Directory;
  */
 @Component
 class RecordReturnDelegate implements JavaDelegate {
-
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(EngineClock.ZONE);
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
@@ -44,7 +41,8 @@ class RecordReturnDelegate implements JavaDelegate {
     execution.setVariable(AppealProcess.VAR_RETURNS_COUNT, returns.size());
     execution.setVariable(AppealProcess.VAR_DISPUTE_NEEDED, returns.size() >= 2);
     execution.setVariable(AppealProcess.VAR_RETURN_HISTORY, returns.stream()
-        .map(r -> SHOWN.format(r.returnedAt().toInstant()) + " " + directory.unitName(r.departmentCode()) + " 退回："
+        .map(r -> EngineClock.SHORT.format(r.returnedAt().toInstant()) + " " + directory.unitName(r.departmentCode())
+            + " 退回："
             + r.reason() + (r.decision() == null ? "" : "（调度中心" + label(r.decision()) + "）"))
         .collect(Collectors.joining("\n\n")));
     execution.setVariable(AppealProcess.VAR_PREVIOUS_ROUND_NOTE,

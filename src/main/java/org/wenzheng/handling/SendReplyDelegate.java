@@ -1,7 +1,6 @@
 package org.wenzheng.handling;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,9 +24,6 @@ import org.wenzheng.notification.Notifications;
  */
 @Component
 class SendReplyDelegate implements JavaDelegate {
-
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
-      .withZone(EngineClock.ZONE);
 
   private final AppealTasks tasks;
   private final AppealRepository appeals;
@@ -61,7 +57,7 @@ class SendReplyDelegate implements JavaDelegate {
     model.put("replyText", appeal.replyText());
     model.put("outcomeLabel", appeal.handlingOutcome().label());
     model.put("rateUrl", links.url(appeal.id(), CitizenLinks.Purpose.RATE));
-    model.put("ratingClosesAt", SHOWN.format(ratingCloses));
+    model.put("ratingClosesAt", EngineClock.SPOKEN.format(ratingCloses));
     notifications.toCitizen(appeal, NotificationKind.REPLY, model);
 
     appeals.mergedInto(appeal.id()).forEach(merged -> sharedReplies.share(appeal, merged));

@@ -32,9 +32,6 @@ import org.wenzheng.security.Groups;
 @Service
 public class Notifications {
 
-  private static final java.time.format.DateTimeFormatter SHOWN =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(EngineClock.ZONE);
-
   private final JdbcClient jdbc;
   private final MessageTemplates templates;
   private final Directory directory;
@@ -153,7 +150,7 @@ public class Notifications {
     full.put("trackingNumber", appeal.trackingNumber());
     full.put("title", appeal.title());
     full.put("citizenName", appeal.citizenName() == null ? "市民朋友" : appeal.citizenName());
-    full.put("receivedAt", SHOWN.format(appeal.receivedAt()));
+    full.put("receivedAt", EngineClock.SPOKEN.format(appeal.receivedAt()));
     MessageTemplates.Rendered message = templates.render(kind, full);
     String messageId = "<" + appeal.trackingNumber() + "." + kind.name().toLowerCase() + "."
         + UUID.randomUUID() + "@" + messageIdDomain + ">";

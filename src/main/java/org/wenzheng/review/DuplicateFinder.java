@@ -2,7 +2,6 @@ package org.wenzheng.review;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,9 +32,6 @@ class DuplicateFinder {
   static final Duration WINDOW = Duration.ofDays(7);
   static final double SIMILAR = 0.3;
   static final int MAX = 5;
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm")
-      .withZone(EngineClock.ZONE);
-
   private final JdbcClient jdbc;
   private final Directory directory;
 
@@ -78,7 +74,7 @@ class DuplicateFinder {
   /** One line per candidate, for the review form. */
   String describe(Candidate c) {
     String unit = c.departmentCode() == null ? "" : directory.unitName(c.departmentCode()) + "，";
-    return c.trackingNumber() + "（" + SHOWN.format(c.receivedAt()) + "，" + unit + c.status().label()
+    return c.trackingNumber() + "（" + EngineClock.SHORT.format(c.receivedAt()) + "，" + unit + c.status().label()
         + "）" + c.title() + " — 相似度 " + Math.round(c.similarity() * 100) + "%" + (c.samePhone() ? "，同一手机号" : "");
   }
 }
