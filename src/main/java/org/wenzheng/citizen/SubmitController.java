@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealType;
 import org.wenzheng.calendar.EngineClock;
-import org.wenzheng.deadline.Deadlines;
+import org.wenzheng.deadline.ResponseForecast;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.directory.Mailbox;
 import org.wenzheng.directory.Unit;
@@ -42,13 +42,13 @@ class SubmitController {
 
   private final IntakeService intake;
   private final Directory directory;
-  private final Deadlines deadlines;
+  private final ResponseForecast forecast;
   private final PublicLimits limits;
 
-  SubmitController(IntakeService intake, Directory directory, Deadlines deadlines, PublicLimits limits) {
+  SubmitController(IntakeService intake, Directory directory, ResponseForecast forecast, PublicLimits limits) {
     this.intake = intake;
     this.directory = directory;
-    this.deadlines = deadlines;
+    this.forecast = forecast;
     this.limits = limits;
   }
 
@@ -99,7 +99,7 @@ class SubmitController {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return "public/submit";
     }
-    Instant due = deadlines.responseDueIfDispatchedAt(appeal.receivedAt().toInstant(), false);
+    Instant due = forecast.responseDueIfDispatchedAt(appeal.receivedAt().toInstant(), false);
     redirect.addFlashAttribute("receipt", new Receipt(appeal.trackingNumber(), appeal.title(), EngineClock.SPOKEN.format(due),
         appeal.channel().label()));
     return "redirect:/submitted";

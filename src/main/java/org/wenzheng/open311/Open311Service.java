@@ -28,7 +28,7 @@ import org.wenzheng.appeal.AppealType;
 import org.wenzheng.appeal.Conclusion;
 import org.wenzheng.appeal.HandlingOutcome;
 import org.wenzheng.calendar.EngineClock;
-import org.wenzheng.deadline.Deadlines;
+import org.wenzheng.deadline.ResponseForecast;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.directory.Mailbox;
 import org.wenzheng.intake.AppealSubmission;
@@ -63,13 +63,13 @@ class Open311Service {
   private final JdbcClient jdbc;
   private final IntakeService intake;
   private final Directory directory;
-  private final Deadlines deadlines;
+  private final ResponseForecast forecast;
 
-  Open311Service(JdbcClient jdbc, IntakeService intake, Directory directory, Deadlines deadlines) {
+  Open311Service(JdbcClient jdbc, IntakeService intake, Directory directory, ResponseForecast forecast) {
     this.jdbc = jdbc;
     this.intake = intake;
     this.directory = directory;
-    this.deadlines = deadlines;
+    this.forecast = forecast;
   }
 
   // --- services -------------------------------------------------------------------------------------------------
@@ -187,7 +187,7 @@ class Open311Service {
     String token = HexFormat.of().formatHex(bytes);
     jdbc.sql("insert into open311_request (token, appeal_id, client_id, created_at) values (?, ?, ?, ?)")
         .params(token, appeal.id(), client.id(), EngineClock.nowUtc()).update();
-    Instant due = deadlines.responseDueIfDispatchedAt(appeal.receivedAt().toInstant(), false);
+    Instant due = forecast.responseDueIfDispatchedAt(appeal.receivedAt().toInstant(), false);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("service_request_id", appeal.trackingNumber());
     answer.put("token", token);

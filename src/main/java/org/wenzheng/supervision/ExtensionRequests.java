@@ -25,6 +25,7 @@ import org.wenzheng.calendar.OfficeHours;
 import org.wenzheng.calendar.WorkingCalendar;
 import org.wenzheng.data.Rows;
 import org.wenzheng.deadline.ClockKind;
+import org.wenzheng.deadline.DeadlineMoves;
 import org.wenzheng.deadline.Deadlines;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.notification.NotificationKind;
@@ -51,6 +52,7 @@ public class ExtensionRequests {
 
   private final JdbcClient jdbc;
   private final Deadlines deadlines;
+  private final DeadlineMoves moves;
   private final Calendars calendars;
   private final AppealJournal journal;
   private final Notifications notifications;
@@ -59,11 +61,12 @@ public class ExtensionRequests {
   private final SystemActions system;
   private final ExtensionProperties properties;
 
-  ExtensionRequests(JdbcClient jdbc, Deadlines deadlines, Calendars calendars, AppealJournal journal,
+  ExtensionRequests(JdbcClient jdbc, Deadlines deadlines, DeadlineMoves moves, Calendars calendars, AppealJournal journal,
       Notifications notifications, IdentityService identityService, RuntimeService runtimeService,
       SystemActions system, ExtensionProperties properties) {
     this.jdbc = jdbc;
     this.deadlines = deadlines;
+    this.moves = moves;
     this.calendars = calendars;
     this.journal = journal;
     this.notifications = notifications;
@@ -178,7 +181,7 @@ public class ExtensionRequests {
       return;
     }
     Instant until = e.requestedUntil().toInstant();
-    deadlines.move(appeal, ClockKind.RESOLUTION, until, "extension " + id + " approved");
+    moves.move(appeal, ClockKind.RESOLUTION, until, "extension " + id + " approved");
     setStatus(id, "APPROVED");
     journal.record(appeal.id(), JournalEvent.EXTENSION_APPROVED, Actor.current(identityService),
         Map.of("extensionId", id, "until", until.toString()));

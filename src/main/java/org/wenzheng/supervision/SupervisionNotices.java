@@ -21,7 +21,7 @@ import org.wenzheng.calendar.DeadlineDuration;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.data.Rows;
 import org.wenzheng.deadline.ClockKind;
-import org.wenzheng.deadline.Deadlines;
+import org.wenzheng.deadline.DeadlineMoves;
 import org.wenzheng.identity.SystemActions;
 import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
@@ -46,19 +46,19 @@ public class SupervisionNotices {
 
   private final JdbcClient jdbc;
   private final Calendars calendars;
-  private final Deadlines deadlines;
+  private final DeadlineMoves moves;
   private final AppealJournal journal;
   private final Notifications notifications;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final SystemActions system;
 
-  SupervisionNotices(JdbcClient jdbc, Calendars calendars, Deadlines deadlines, AppealJournal journal,
+  SupervisionNotices(JdbcClient jdbc, Calendars calendars, DeadlineMoves moves, AppealJournal journal,
       Notifications notifications, IdentityService identityService, RuntimeService runtimeService,
       SystemActions system) {
     this.jdbc = jdbc;
     this.calendars = calendars;
-    this.deadlines = deadlines;
+    this.moves = moves;
     this.journal = journal;
     this.notifications = notifications;
     this.identityService = identityService;
@@ -80,7 +80,7 @@ public class SupervisionNotices {
     journal.record(appeal.id(), JournalEvent.SUPERVISED, actor, Map.of("noticeId", id, "kind", kind.name(),
         "departmentCode", unit, "message", message, "deadline", deadline.toString()));
     // The unit works on the new deadline: its clock, its task's due date, and what its form shows.
-    deadlines.move(appeal, kind, deadline, "supervision notice " + id);
+    moves.move(appeal, kind, deadline, "supervision notice " + id);
     String shown = "督办通知（" + EngineClock.SHOWN.format(EngineClock.now()) + "）：" + message + "　请于 "
         + EngineClock.SHOWN.format(deadline) + " 前落实。";
     system.run(() -> runtimeService.setVariable(appeal.processInstanceId(), AppealProcess.VAR_SUPERVISION_NOTICE,
