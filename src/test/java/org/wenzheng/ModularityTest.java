@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -25,6 +27,34 @@ class ModularityTest {
   @Test
   void shouldKeepCapabilitiesApart() {
     MODULES.verify();
+  }
+
+  /**
+   * What each capability offers the others is named ({@code @NamedInterface}, e.g. appeal's "records", "steps" and
+   * "process"): a type another capability uses must be in one, so the named interfaces stay the whole truth about
+   * what crosses a boundary, and the module canvases in docs/modules list them.
+   */
+  @Test
+  void shouldUseOnlyWhatACapabilityOffersByName() throws IOException {
+    Path root = Path.of("src/main/java/org/wenzheng");
+    Pattern imported = Pattern.compile("^import (?:static )?org\\.wenzheng\\.(\\w+)\\.(\\w+)", Pattern.MULTILINE);
+    List<String> unnamed = new ArrayList<>();
+    try (Stream<Path> sources = Files.walk(root)) {
+      for (Path f : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String module = root.relativize(f).getName(0).toString();
+        Matcher m = imported.matcher(Files.readString(f));
+        while (m.find()) {
+          Path type = root.resolve(m.group(1)).resolve(m.group(2) + ".java");
+          if (!m.group(1).equals(module) && Files.exists(type)
+              && !Files.readString(type).contains("@NamedInterface(")) {
+            unnamed.add(root.relativize(f) + " uses " + m.group(1) + "." + m.group(2));
+          }
+        }
+      }
+    }
+    assertThat(unnamed).as("types used across capabilities without @NamedInterface").isEmpty();
+    MODULES.forEach(module -> module.getNamedInterfaces().forEach(ni ->
+        assertThat(ni.getName()).as(module.getDisplayName()).isNotBlank()));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
@@ -32,6 +33,7 @@ import org.wenzheng.notification.Notifications;
  * ruling (with any points deducted) enters the unit's record.
  */
 @Service
+@NamedInterface("cases")
 public class AccountabilityCases {
 
   private static final String COLUMNS = """

@@ -1,6 +1,9 @@
 package org.wenzheng.accountability;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The contract of processes/accountability.bpmn (效能问责), called from Appeal and Supervision. */
+@NamedInterface("cases")
 public final class AccountabilityProcess {
 
   public static final String PROCESS_ID = "Accountability";

@@ -1,8 +1,10 @@
 package org.wenzheng.appeal;
 
 import java.time.OffsetDateTime;
+import org.springframework.modulith.NamedInterface;
 
 /** One row of the appeal table: the appeal's state, kept in step with its process instance. */
+@NamedInterface("records")
 public record Appeal(
     long id,
     String trackingNumber,

@@ -1,8 +1,10 @@
 package org.wenzheng.appeal;
 
 import java.time.OffsetDateTime;
+import org.springframework.modulith.NamedInterface;
 
 /** One step in an appeal's trace; {@code detail} is a JSON object. */
+@NamedInterface("records")
 public record AppealEvent(long id, long appealId, OffsetDateTime occurredAt, String type, String actor,
     String actorUnit, String detail) {
 

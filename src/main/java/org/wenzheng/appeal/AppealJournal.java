@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.data.Rows;
@@ -14,6 +15,7 @@ import org.wenzheng.data.Rows;
  * and the state never disagree.
  */
 @Service
+@NamedInterface("steps")
 public class AppealJournal {
 
   private final JdbcClient jdbc;

@@ -1,9 +1,12 @@
 package org.wenzheng.appeal;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The contract of processes/appeal.bpmn: its id, element ids, variable and message names. Delegates, listeners,
  * Tasklist filters and tests all use these names, so that a rename is one change here and one in the model.
  */
+@NamedInterface("process")
 public final class AppealProcess {
 
   public static final String PROCESS_ID = "Appeal";

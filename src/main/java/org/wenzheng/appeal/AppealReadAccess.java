@@ -1,5 +1,6 @@
 package org.wenzheng.appeal;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.wenzheng.security.Groups;
 import org.wenzheng.security.StaffUser;
@@ -11,6 +12,7 @@ import org.wenzheng.web.NotFoundException;
  * read any appeal; a unit's staff read the appeals their unit holds or once held.
  */
 @Component
+@NamedInterface("records")
 public class AppealReadAccess {
 
   private final AppealRepository appeals;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.data.Rows;
@@ -15,6 +16,7 @@ import org.wenzheng.data.Rows;
  * so the table and the process instance move together or not at all.
  */
 @Repository
+@NamedInterface("records")
 public class AppealRepository {
 
   private static final String COLUMNS = """

@@ -4,8 +4,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /** Where an appeal stands, as lists and reports see it. */
+@NamedInterface("records")
 public enum AppealStatus implements Labelled {
   PENDING_REVIEW("待审核"),
   REJECTED("不予受理"),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
  * trace cannot part. The person is the engine's authenticated user (the one completing the task), or the system.
  */
 @Service
+@NamedInterface("steps")
 public class AppealSteps {
 
   private final AppealRepository appeals;

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * submitting an extra variable.
  */
 @Component
+@NamedInterface("process")
 public class AppealTasks {
 
   private final AppealRepository appeals;

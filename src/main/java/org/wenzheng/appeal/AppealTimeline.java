@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
@@ -23,6 +24,7 @@ import org.wenzheng.directory.Directory;
  * when, what, who and the words that matter (a reason, a note, a reply). Messages sent are left out.
  */
 @Component
+@NamedInterface("records")
 public class AppealTimeline {
 
   private static final int MAX_WORDS = 120;

@@ -1,6 +1,9 @@
 package org.wenzheng.appeal;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where an appeal came from. */
+@NamedInterface("records")
 public enum Channel implements Labelled {
   WEB("网站"), WEIBO("微博"), WECHAT("微信"), ALIPAY("支付宝"), SMS("短信"), APP("移动应用"), MAILBOX("领导信箱"),
   HOTLINE("12345热线"),

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
  * ({@link TaskFormFacts}). Called by the engine whenever a client reads a task's form variables.
  */
 @Service
+@NamedInterface("process")
 public class FormFacts {
 
   private final AppealRepository appeals;

@@ -1,5 +1,8 @@
 package org.wenzheng.appeal;
 
+import org.springframework.modulith.NamedInterface;
+
+@NamedInterface("records")
 public enum HandlingOutcome implements Labelled {
   /** The problem is solved. */
   RESOLVED("已解决"),

@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a step writes into an appeal's journal ({@code appeal_event.type}), with the Chinese name staff read in the
  * trace. Every step journals one of these; the type is stored by its name, so the names never change.
  */
+@NamedInterface("steps")
 public enum JournalEvent {
   RECEIVED("登记"),
   REVIEWED("审核"),

@@ -3,8 +3,10 @@ package org.wenzheng.appeal;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /** A value with the Chinese word people see for it. */
+@NamedInterface("records")
 public interface Labelled {
 
   String name();

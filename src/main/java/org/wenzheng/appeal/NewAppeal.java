@@ -1,6 +1,9 @@
 package org.wenzheng.appeal;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What intake registers: the citizen's appeal as received, before anyone has looked at it. */
+@NamedInterface("records")
 public record NewAppeal(
     Channel channel,
     String channelMessageId,

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A method of a Spring bean that a process model may call in an expression, e.g.
@@ -15,5 +16,6 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@NamedInterface("process")
 public @interface ProcessFunction {
 }

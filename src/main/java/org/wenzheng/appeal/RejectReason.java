@@ -1,5 +1,8 @@
 package org.wenzheng.appeal;
 
+import org.springframework.modulith.NamedInterface;
+
+@NamedInterface("records")
 public enum RejectReason implements Labelled {
   INVALID("无效诉求"), DUPLICATE("重复诉求"), OUT_OF_SCOPE("不属于受理范围");
 

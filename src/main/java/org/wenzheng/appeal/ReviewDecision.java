@@ -1,5 +1,8 @@
 package org.wenzheng.appeal;
 
+import org.springframework.modulith.NamedInterface;
+
+@NamedInterface("records")
 public enum ReviewDecision implements Labelled {
   ACCEPT("受理"), REJECT("不予受理"),
   /** A duplicate: merged into an earlier appeal about the same matter, whose reply it shares. */

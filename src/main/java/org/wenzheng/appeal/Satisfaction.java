@@ -1,5 +1,8 @@
 package org.wenzheng.appeal;
 
+import org.springframework.modulith.NamedInterface;
+
+@NamedInterface("records")
 public enum Satisfaction implements Labelled {
   SATISFIED("满意"), BASICALLY_SATISFIED("基本满意"), UNSATISFIED("不满意"), UNREACHABLE("无法联系");
 

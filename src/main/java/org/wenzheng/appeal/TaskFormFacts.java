@@ -1,6 +1,7 @@
 package org.wenzheng.appeal;
 
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Something a form shows that the process does not keep: the appeal's own facts (its words, the citizen, where and
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * and the webapps' REST read them the same way), so they are always current, cost nothing while nobody looks, and
  * cannot be changed by writing a process variable. Nothing here is stored in the process or its history.
  */
+@NamedInterface("process")
 public interface TaskFormFacts {
 
   /**

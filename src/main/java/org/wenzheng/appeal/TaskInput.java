@@ -1,11 +1,13 @@
 package org.wenzheng.appeal;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Reads what a user submitted when completing a task and refuses what the process cannot work with. Forms check the
  * same rules in the browser; this is the server's word, whatever client completes the task.
  */
+@NamedInterface("process")
 public final class TaskInput {
 
   /** Long enough for a thorough reply, short enough to fit a text message split and the engine's variable column. */

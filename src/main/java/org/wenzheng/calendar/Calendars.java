@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import org.wenzheng.data.Rows;
  * and lets administrators load a year's holidays without a restart.
  */
 @Service
+@NamedInterface("calendar")
 public class Calendars {
 
   private static final Logger log = LoggerFactory.getLogger(Calendars.class);

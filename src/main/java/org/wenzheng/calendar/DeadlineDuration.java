@@ -3,12 +3,14 @@ package org.wenzheng.calendar;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An allowed time as policies write it: ISO-8601 days and time, e.g. {@code PT1H}, {@code PT8H}, {@code P1D},
  * {@code P4D}, {@code P1DT4H}. Days are kept apart from hours because a working day is not 24 hours: in working time
  * {@code P1D} is one working day (the office hours of a day), in natural time 24 hours.
  */
+@NamedInterface("calendar")
 public record DeadlineDuration(int days, Duration time) {
 
   private static final Pattern ISO = Pattern.compile("P(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?)?");

@@ -6,11 +6,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * "Now" for the whole application, read from the process engine's clock so that process tests can move time with
  * {@code ClockUtil} and every timestamp (engine and our tables) moves with it.
  */
+@NamedInterface("calendar")
 public final class EngineClock {
 
   /** Chinese office time: every deadline, report period and date shown to people is in this zone. */

@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /** The office hours of a working day, e.g. 09:00-12:00 and 13:30-17:30, and which weekdays are working days. */
+@NamedInterface("calendar")
 public record OfficeHours(List<Period> periods, Set<DayOfWeek> workingWeekdays) {
 
   public record Period(LocalTime start, LocalTime end) {

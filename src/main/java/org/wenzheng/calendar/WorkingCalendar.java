@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Chinese office time: office hours on working days, where working days are Monday to Friday, except public holidays,
@@ -18,6 +19,7 @@ import java.util.TreeSet;
  * deadline that uses up the last minute of a period is due at the period's end (12:00 or 17:30), not at the start of
  * the next one, which is the same point in working time but reads better.
  */
+@NamedInterface("calendar")
 public final class WorkingCalendar {
 
   /** No deadline spans more than ten years; guards the loops against a calendar without working days. */

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenzheng.appeal.Actor;
@@ -44,6 +45,7 @@ import org.wenzheng.notification.Notifications;
  * timers ({@code ${citizenConversation.answerDue(execution)}}, {@code ...ratingCloses(execution)}).
  */
 @Service("citizenConversation")
+@NamedInterface("conversation")
 public class CitizenConversation {
 
   /** How a citizen's answer or rating reached us. */

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.wenzheng.calendar.EngineClock;
 
@@ -19,6 +20,7 @@ import org.wenzheng.calendar.EngineClock;
  * then lets the citizen do still depends on where the appeal stands.
  */
 @Component
+@NamedInterface("conversation")
 public class CitizenLinks {
 
   public enum Purpose { ANSWER, RATE }

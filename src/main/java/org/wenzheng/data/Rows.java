@@ -14,6 +14,7 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Row mappers for our records, one per record type. Spring's {@code JdbcClient.query(SomeRecord.class)} and
@@ -25,6 +26,7 @@ import org.springframework.jdbc.support.JdbcUtils;
  *
  * <p>A component with no column of its name gets null (or false, 0 for primitives), as with Spring's mappers.
  */
+@NamedInterface("rows")
 public final class Rows {
 
   private static final Map<Class<?>, RowMapper<?>> MAPPERS = new ConcurrentHashMap<>();

@@ -1,9 +1,10 @@
 package org.wenzheng.deadline;
 
-import java.util.Date;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.ProcessFunction;
@@ -16,6 +17,7 @@ import org.wenzheng.identity.SystemActions;
  * the timer.
  */
 @Component("appealClocks")
+@NamedInterface("clocks")
 public class AppealClocks {
 
   private final AppealTasks tasks;

@@ -1,6 +1,9 @@
 package org.wenzheng.deadline;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The two clocks of a dispatch. */
+@NamedInterface("clocks")
 public enum ClockKind {
   /** The unit acknowledges (签收) the appeal: the "response". */
   RESPONSE("签收"),

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
@@ -35,6 +36,7 @@ import org.wenzheng.identity.SystemActions;
  * together.
  */
 @Service
+@NamedInterface("clocks")
 public class DeadlineMoves {
 
   private static final Logger log = LoggerFactory.getLogger(DeadlineMoves.class);

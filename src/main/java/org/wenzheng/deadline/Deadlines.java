@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
@@ -24,6 +25,7 @@ import org.wenzheng.notification.Notifications;
  * citizen is promised on submitting, {@link ResponseForecast}'s.
  */
 @Service
+@NamedInterface("clocks")
 public class Deadlines {
 
   private final ClockRepository clocks;

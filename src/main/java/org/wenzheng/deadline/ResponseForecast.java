@@ -3,6 +3,7 @@ package org.wenzheng.deadline;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.calendar.Calendars;
@@ -10,6 +11,7 @@ import org.wenzheng.calendar.WorkingCalendar;
 
 /** What a citizen is told to expect when they submit: the response deadline if the appeal were dispatched now. */
 @Service
+@NamedInterface("clocks")
 public class ResponseForecast {
 
   private final Calendars calendars;

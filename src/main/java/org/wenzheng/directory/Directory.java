@@ -3,11 +3,13 @@ package org.wenzheng.directory;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.wenzheng.data.Rows;
 
 /** The units and mailboxes of the city. Read on every review, so the queries are kept trivial. */
 @Service
+@NamedInterface("directory")
 public class Directory {
 
   private final JdbcClient jdbc;

@@ -2,6 +2,7 @@ package org.wenzheng.handling;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealRepository;
@@ -12,6 +13,7 @@ import org.wenzheng.notification.Notifications;
 
 /** A duplicate merged into another appeal receives that appeal's reply, as its own record and by message. */
 @Service
+@NamedInterface("replies")
 public class SharedReplies {
 
   private final AppealRepository appeals;

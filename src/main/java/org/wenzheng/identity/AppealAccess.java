@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * the change runs without authorization checks, inside the step's transaction.
  */
 @Component
+@NamedInterface("access")
 public class AppealAccess {
 
   private final AuthorizationService authorizationService;

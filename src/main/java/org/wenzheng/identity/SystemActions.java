@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * triggering step's transaction. Use it for exactly such follow-ups; never to widen what a user may do directly.
  */
 @Component
+@NamedInterface("access")
 public class SystemActions {
 
   private final IdentityService identityService;

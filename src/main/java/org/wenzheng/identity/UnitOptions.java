@@ -8,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.FormTask;
@@ -20,6 +21,7 @@ import org.wenzheng.directory.Directory;
  * is added, and the list is never stored in the process.
  */
 @Component
+@NamedInterface("access")
 public class UnitOptions implements TaskFormFacts {
 
   private static final Set<String> CHOOSING_A_UNIT = Set.of(AppealProcess.TASK_REVIEW,

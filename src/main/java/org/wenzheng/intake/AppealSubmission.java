@@ -8,11 +8,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The body of {@code POST /api/appeals}. Codes are taken as text and checked against their lists here, so that an
  * unknown channel is reported as a problem with the field {@code channel}, not as unreadable JSON.
  */
+@NamedInterface("intake")
 public record AppealSubmission(
     @NotBlank(message = "必填")
     @Pattern(regexp = "WEB|WEIBO|WECHAT|ALIPAY|SMS|APP|MAILBOX|HOTLINE",

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wenzheng.appeal.Actor;
@@ -35,6 +36,7 @@ import org.wenzheng.web.TextInput;
  * process are one transaction: either both exist or neither does.
  */
 @Service
+@NamedInterface("intake")
 public class IntakeService {
 
   private static final Logger log = LoggerFactory.getLogger(IntakeService.class);

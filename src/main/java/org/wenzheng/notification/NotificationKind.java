@@ -1,6 +1,9 @@
 package org.wenzheng.notification;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What a notification is about; each kind has a template under templates/mail/. */
+@NamedInterface("messages")
 public enum NotificationKind {
   /** To the citizen: the appeal is not accepted, and why. */
   REJECTION,

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,6 +31,7 @@ import org.wenzheng.security.Groups;
  * sent before that step commits, and nothing is lost if sending fails: {@link NotificationSender} retries.
  */
 @Service
+@NamedInterface("messages")
 public class Notifications {
 
   private final JdbcClient jdbc;

@@ -2,6 +2,7 @@ package org.wenzheng.publicboard;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Personal data out of text shown to the public (the board, Open311): phone numbers, ID numbers, bank card numbers,
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  *   名叫李小红, 经理刘强): the surname stays, the given name becomes *.</li>
  * </ol>
  */
+@NamedInterface("masking")
 public final class PublicText {
 
   private static final Pattern DIGIT_RUN = Pattern.compile(

@@ -2,8 +2,10 @@ package org.wenzheng.security;
 
 import java.util.Collection;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /** The Camunda groups of the people who work in the system. Units are groups too: their id is the unit's code. */
+@NamedInterface("roles")
 public final class Groups {
 
   /** Channel adapters (service accounts) that submit appeals. */

@@ -2,6 +2,7 @@ package org.wenzheng.security;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -9,6 +10,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The member of staff behind the current request: a Camunda user, with the groups they belong to and the unit
  * (a group that is not a role) they work for, if any.
  */
+@NamedInterface("roles")
 public record StaffUser(String id, List<String> groups, String unitCode) {
 
   public boolean isIn(String group) {

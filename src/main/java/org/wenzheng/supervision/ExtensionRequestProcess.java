@@ -1,6 +1,9 @@
 package org.wenzheng.supervision;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The contract of processes/extension-request.bpmn (延期审批). */
+@NamedInterface("supervision")
 public final class ExtensionRequestProcess {
 
   public static final String PROCESS_ID = "ExtensionRequest";

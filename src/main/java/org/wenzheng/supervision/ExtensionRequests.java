@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
@@ -37,6 +38,7 @@ import org.wenzheng.notification.Notifications;
  * citizen is told the new expected date; refused, the clock stands and the unit is told why.
  */
 @Service
+@NamedInterface("supervision")
 public class ExtensionRequests {
 
   public record Extension(long id, long appealId, String trackingNumber, String departmentCode, String reason,

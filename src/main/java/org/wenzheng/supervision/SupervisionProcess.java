@@ -1,6 +1,9 @@
 package org.wenzheng.supervision;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The contract of processes/supervision.bpmn (督办), called by Appeal when a clock runs out. */
+@NamedInterface("supervision")
 public final class SupervisionProcess {
 
   public static final String PROCESS_ID = "Supervision";

@@ -3,6 +3,7 @@ package org.wenzheng.text;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wenzheng.calendar.EngineClock;
@@ -14,6 +15,7 @@ import org.wenzheng.data.Rows;
  * review and the hot topics read them with SQL; nothing segments an appeal's text twice.
  */
 @Service
+@NamedInterface("words")
 public class AppealWords {
 
   /** Longer "words" are segmentation accidents (a URL, a run of digits) and do not fit the column. */

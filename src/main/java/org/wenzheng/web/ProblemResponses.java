@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Answers written straight to the response, for filters (and Tomcat's error reports) that answer before any
  * controller: an RFC 9457 problem for programs, a short Chinese page for people.
  */
+@NamedInterface("problems")
 public final class ProblemResponses {
 
   private ProblemResponses() {

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import javax.sql.DataSource;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * expires when its bucket would be full again and is removed by the minute.
  */
 @Component
+@NamedInterface("problems")
 public class SharedBuckets {
 
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;

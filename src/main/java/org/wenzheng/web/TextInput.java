@@ -1,6 +1,9 @@
 package org.wenzheng.web;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Text as a person writes it: what no person types (control characters, broken encodings) is refused, not cleaned. */
+@NamedInterface("problems")
 public final class TextInput {
 
   private TextInput() {
