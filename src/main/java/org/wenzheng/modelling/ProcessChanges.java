@@ -15,7 +15,7 @@ import org.wenzheng.calendar.EngineClock;
  * no row and a stored one always has its row.
  */
 @Component
-public class ProcessChanges {
+class ProcessChanges {
 
   /** One journalled change, as the page and the API show it. */
   public record Change(long id, String kind, OffsetDateTime changedAt, String changedBy, String deploymentId,
@@ -43,7 +43,7 @@ public class ProcessChanges {
   }
 
   /** The latest changes first. */
-  public List<Change> latest(int limit, int offset) {
+  List<Change> latest(int limit, int offset) {
     return jdbc.sql("""
             select id, kind, changed_at, changed_by, deployment_id, name, source, files::text, details::text
             from process_change order by changed_at desc, id desc limit :limit offset :offset""")
@@ -54,7 +54,7 @@ public class ProcessChanges {
         .list();
   }
 
-  public long count() {
+  long count() {
     return jdbc.sql("select count(*) from process_change").query(Long.class).single();
   }
 

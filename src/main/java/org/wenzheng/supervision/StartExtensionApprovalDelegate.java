@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.AppealTasks;
 
 /**
- * 发起延期审批 ({@code Task_StartExtensionApproval}): the unit's extension request, recorded when it completed its
+ * {@code Task_StartExtensionApproval} 发起延期审批: the unit's extension request, recorded when it completed its
  * handling task, goes to its leaders and the supervision office as an {@code ExtensionRequest} process of its own,
  * while the Appeal process takes the handling task back to the unit.
  */
