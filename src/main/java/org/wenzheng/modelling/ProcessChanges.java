@@ -42,13 +42,14 @@ class ProcessChanges {
         .query(Long.class).single();
   }
 
-  /** The latest changes first. */
+  /** The latest changes first; times in Chinese office time. */
   List<Change> latest(int limit, int offset) {
     return jdbc.sql("""
             select id, kind, changed_at, changed_by, deployment_id, name, source, files::text, details::text
             from process_change order by changed_at desc, id desc limit :limit offset :offset""")
         .param("limit", limit).param("offset", offset)
-        .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+        .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2),
+            EngineClock.local(rs.getObject(3, OffsetDateTime.class)),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), read(rs.getString(8)),
             read(rs.getString(9))))
         .list();

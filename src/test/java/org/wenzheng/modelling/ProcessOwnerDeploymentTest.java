@@ -76,6 +76,7 @@ class ProcessOwnerDeploymentTest {
     assertThat(change.path("kind").asText()).isEqualTo("DEPLOYMENT");
     assertThat(change.path("changedBy").asText()).isEqualTo("processowner");
     assertThat(change.path("source").asText()).isEqualTo("Camunda Modeler");
+    assertThat(change.path("changedAt").asText()).as("in Chinese office time").endsWith("+08:00");
     assertThat(change.path("files").toString()).isEqualTo("[\"deadline-policy.dmn\"]");
     JsonNode decisions = change.path("details").get(0).path("decisions");
     assertThat(decisions).hasSize(1);
