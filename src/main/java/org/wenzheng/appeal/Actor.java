@@ -14,6 +14,8 @@ import org.wenzheng.security.Groups;
 public record Actor(String userId, String unitCode) {
 
   public static final Actor SYSTEM = new Actor("system", null);
+  /** The citizen, who has no account: answers and ratings from the pages, signed links and channels. */
+  public static final Actor CITIZEN = new Actor("citizen", null);
 
   public static Actor current(IdentityService identityService) {
     Authentication auth = identityService.getCurrentAuthentication();

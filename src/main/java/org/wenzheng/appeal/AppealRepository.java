@@ -114,6 +114,12 @@ public class AppealRepository {
         .param("id", appealId).param("unit", unitCode).query(Boolean.class).single();
   }
 
+  /** The appeal, locked until the caller's transaction ends: two answers or ratings at once are taken one by one. */
+  public Appeal lockForUpdate(long id) {
+    return jdbc.sql("select id from appeal where id = ? for update").param(id).query(Long.class).optional()
+        .map(this::get).orElseThrow();
+  }
+
   public void attachProcessInstance(long id, String processInstanceId) {
     update("update appeal set process_instance_id = :pi, updated_at = :now where id = :id",
         "pi", processInstanceId, id);

@@ -173,6 +173,18 @@ public class AppealSteps {
     journal.record(appeal.id(), JournalEvent.VISITED, actor(), detail);
   }
 
+  /** 评价: the citizen rated the reply online ({@code via}: the page, a signed link or a channel). */
+  public void rated(Appeal appeal, Satisfaction satisfaction, String comment, String via) {
+    appeals.recordVisit(appeal.id(), satisfaction, comment, "CITIZEN");
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("satisfaction", satisfaction.name());
+    detail.put("via", via);
+    if (comment != null) {
+      detail.put("comment", comment);
+    }
+    journal.record(appeal.id(), JournalEvent.RATED, Actor.CITIZEN, detail);
+  }
+
   /** 重办: back to the unit once; answers the redo count. */
   public int redone(Appeal appeal) {
     int redoCount = appeals.startRedo(appeal.id());

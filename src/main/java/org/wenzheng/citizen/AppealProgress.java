@@ -41,15 +41,17 @@ public class AppealProgress {
   private final AppealRepository appeals;
   private final AppealJournal journal;
   private final CitizenConversation conversation;
+  private final CitizenRatings ratings;
   private final CitizenLinks links;
   private final Directory directory;
   private final ObjectMapper json;
 
-  AppealProgress(AppealRepository appeals, AppealJournal journal, CitizenConversation conversation,
+  AppealProgress(AppealRepository appeals, AppealJournal journal, CitizenConversation conversation, CitizenRatings ratings,
       CitizenLinks links, Directory directory, ObjectMapper json) {
     this.appeals = appeals;
     this.journal = journal;
     this.conversation = conversation;
+    this.ratings = ratings;
     this.links = links;
     this.directory = directory;
     this.json = json;
@@ -74,7 +76,7 @@ public class AppealProgress {
     boolean resolutionMissed = a.resolutionOverdue()
         || (open && a.resolutionDueAt() != null && a.resolutionDueAt().toInstant().isBefore(now));
     Optional<CitizenConversation.Question> question = conversation.pendingQuestion(a.id());
-    boolean rateable = conversation.ratingOpen(a);
+    boolean rateable = ratings.ratingOpen(a);
     String mergedInto = a.mergedInto() == null ? null : appeals.get(a.mergedInto()).trackingNumber();
     return new View(a.trackingNumber(), a.title(), a.content(), a.status().label(),
         a.departmentCode() == null ? null : directory.unitName(a.departmentCode()), shown(a.receivedAt()),

@@ -29,10 +29,12 @@ class ChannelRepliesController {
 
   private final AppealRepository appeals;
   private final CitizenConversation conversation;
+  private final CitizenRatings ratings;
 
-  ChannelRepliesController(AppealRepository appeals, CitizenConversation conversation) {
+  ChannelRepliesController(AppealRepository appeals, CitizenConversation conversation, CitizenRatings ratings) {
     this.appeals = appeals;
     this.conversation = conversation;
+    this.ratings = ratings;
   }
 
   static final String PHONE = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}";
@@ -75,7 +77,7 @@ class ChannelRepliesController {
     }
     Appeal appeal = appealOf(trackingNumber, body.phone());
     try {
-      conversation.rate(appeal, satisfaction, comment, CitizenConversation.Via.CHANNEL);
+      ratings.rate(appeal, satisfaction, comment, CitizenConversation.Via.CHANNEL);
     } catch (CitizenConversation.NothingToDo e) {
       throw new ConflictException(e.getMessage());
     }

@@ -27,14 +27,16 @@ class CitizenActionController {
   private final AppealRepository appeals;
   private final AppealProgress progress;
   private final CitizenConversation conversation;
+  private final CitizenRatings ratings;
   private final PublicLimits limits;
 
   CitizenActionController(CitizenLinks links, AppealRepository appeals, AppealProgress progress,
-      CitizenConversation conversation, PublicLimits limits) {
+      CitizenConversation conversation, CitizenRatings ratings, PublicLimits limits) {
     this.links = links;
     this.appeals = appeals;
     this.progress = progress;
     this.conversation = conversation;
+    this.ratings = ratings;
     this.limits = limits;
   }
 
@@ -91,7 +93,7 @@ class CitizenActionController {
           } else if (rating.get() == Satisfaction.UNSATISFIED && note == null) {
             error = "请写明不满意的原因，以便重新办理。";
           } else {
-            conversation.rate(appeal, rating.get(), note, CitizenConversation.Via.LINK);
+            ratings.rate(appeal, rating.get(), note, CitizenConversation.Via.LINK);
           }
         }
         default -> throw new IllegalStateException();

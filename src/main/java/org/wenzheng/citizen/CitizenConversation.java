@@ -1,12 +1,10 @@
 package org.wenzheng.citizen;
 
-import java.time.Duration;
 import static org.wenzheng.calendar.EngineClock.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +20,9 @@ import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealJournal;
 import org.wenzheng.appeal.AppealProcess;
-import org.wenzheng.appeal.AppealRepository;
-import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.ProcessFunction;
-import org.wenzheng.appeal.Satisfaction;
 import org.wenzheng.calendar.Basis;
 import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.DeadlineDuration;
@@ -39,10 +34,11 @@ import org.wenzheng.notification.NotificationKind;
 import org.wenzheng.notification.Notifications;
 
 /**
- * 沟通 and 评价: a handler's question to the citizen and the citizen's answer; the citizen's own rating of the reply.
- * Answers and ratings arrive from the track page, from a signed link in a message, or from a channel adapter; each
- * is recorded and correlated to the waiting Appeal process in one transaction. Also the source of the two waiting
- * timers ({@code ${citizenConversation.answerDue(execution)}}, {@code ...ratingCloses(execution)}).
+ * 沟通: a handler's question to the citizen and the citizen's answer. Answers arrive from the track page, from a
+ * signed link in a message, or from a channel adapter; each is recorded and correlated to the waiting Appeal process
+ * in one transaction. Also the source of the two waiting timers the models name
+ * ({@code ${citizenConversation.answerDue(execution)}}, {@code ...ratingCloses(execution)}); the rating itself is
+ * {@link CitizenRatings}'.
  */
 @Service("citizenConversation")
 @NamedInterface("conversation")
@@ -67,13 +63,11 @@ public class CitizenConversation {
     }
   }
 
-  static final Actor CITIZEN = new Actor("citizen", null);
   private static final String COLUMNS = """
       id, appeal_id, department_code, question, asked_by, asked_at, answer_due_at, status, answer, answered_at,
       answered_via""";
 
   private final JdbcClient jdbc;
-  private final AppealRepository appeals;
   private final AppealTasks tasks;
   private final AppealJournal journal;
   private final Notifications notifications;
@@ -85,11 +79,10 @@ public class CitizenConversation {
   private final IdentityService identityService;
   private final SystemActions system;
 
-  CitizenConversation(JdbcClient jdbc, AppealRepository appeals, AppealTasks tasks, AppealJournal journal,
+  CitizenConversation(JdbcClient jdbc, AppealTasks tasks, AppealJournal journal,
       Notifications notifications, Calendars calendars, CitizenLinks links, CitizenProperties properties,
       Directory directory, RuntimeService runtimeService, IdentityService identityService, SystemActions system) {
     this.jdbc = jdbc;
-    this.appeals = appeals;
     this.tasks = tasks;
     this.journal = journal;
     this.notifications = notifications;
@@ -153,8 +146,8 @@ public class CitizenConversation {
     boolean inTime = q.open();
     jdbc.sql("update appeal_question set status = ?, answer = ?, answered_at = ?, answered_via = ? where id = ?")
         .params(inTime ? "ANSWERED" : q.status(), text, EngineClock.nowUtc(), via.name(), q.id()).update();
-    journal.record(appeal.id(), inTime ? JournalEvent.QUESTION_ANSWERED : JournalEvent.QUESTION_ANSWERED_LATE, CITIZEN,
-        Map.of("questionId", q.id(), "answer", text, "via", via.name()));
+    journal.record(appeal.id(), inTime ? JournalEvent.QUESTION_ANSWERED : JournalEvent.QUESTION_ANSWERED_LATE,
+        Actor.CITIZEN, Map.of("questionId", q.id(), "answer", text, "via", via.name()));
     notifications.toUnit(appeal, q.departmentCode(), NotificationKind.ANSWER_RECEIVED, Map.of(
         "question", q.question(), "answer", text, "late", !inTime));
     String conversation = conversationText(appeal.id());
@@ -205,12 +198,7 @@ public class CitizenConversation {
     }).collect(Collectors.joining("\n\n"));
   }
 
-  // --- the citizen's rating (评价) --------------------------------------------------------------------------------
-
-  /** The reply went out: from now the citizen may rate it online for {@code wenzheng.citizen.rating-window}. */
-  public Instant ratingWindowFromNow() {
-    return EngineClock.now().plus(Duration.parse(properties.ratingWindow()));
-  }
+  // --- the timer of the rating window (the rating itself: CitizenRatings) -------------------------------------------
 
   /** For the timer after {@code Task_SendReply}. */
   @ProcessFunction
@@ -220,42 +208,6 @@ public class CitizenConversation {
       throw new IllegalStateException("no rating window for " + appeal.trackingNumber());
     }
     return Date.from(appeal.ratingClosesAt().toInstant());
-  }
-
-  /** Whether the citizen may rate the reply now. */
-  public boolean ratingOpen(Appeal appeal) {
-    return appeal.status() == AppealStatus.REPLIED && appeal.ratingClosesAt() != null
-        && appeal.ratingClosesAt().toInstant().isAfter(EngineClock.now());
-  }
-
-  /**
-   * The citizen rates the reply. Satisfied (or basically) concludes the appeal without a call; unsatisfied goes to
-   * the dispatch centre, which calls to find out why and whether the unit caused it.
-   */
-  @Transactional
-  public void rate(Appeal appeal, Satisfaction satisfaction, String comment, Via via) {
-    Appeal locked = jdbc.sql("select id from appeal where id = ? for update").param(appeal.id())
-        .query(Long.class).optional().map(appeals::get).orElseThrow();
-    if (!ratingOpen(locked)) {
-      throw new NothingToDo("本件诉求目前不在评价期内");
-    }
-    if (satisfaction == Satisfaction.UNREACHABLE) {
-      throw new IllegalArgumentException("satisfaction");
-    }
-    appeals.recordVisit(locked.id(), satisfaction, comment, "CITIZEN");
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("satisfaction", satisfaction.name());
-    detail.put("via", via.name());
-    if (comment != null) {
-      detail.put("comment", comment);
-    }
-    journal.record(locked.id(), JournalEvent.RATED, CITIZEN, detail);
-    Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(AppealProcess.VAR_SATISFACTION, satisfaction.name());
-    vars.put(AppealProcess.VAR_VISIT_NOTE, comment);
-    vars.put(AppealProcess.VAR_CITIZEN_RATING, satisfaction.label() + (comment == null ? "" : "：" + comment));
-    system.run(() -> runtimeService.createMessageCorrelation(AppealProcess.MESSAGE_CITIZEN_RATED)
-        .processInstanceId(locked.processInstanceId()).setVariables(vars).correlate());
   }
 
   private boolean isRunning(Appeal appeal) {

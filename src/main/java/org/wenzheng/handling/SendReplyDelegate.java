@@ -11,7 +11,7 @@ import org.wenzheng.appeal.AppealRepository;
 import org.wenzheng.appeal.AppealSteps;
 import org.wenzheng.appeal.AppealTasks;
 import org.wenzheng.calendar.EngineClock;
-import org.wenzheng.citizen.CitizenConversation;
+import org.wenzheng.citizen.CitizenRatings;
 import org.wenzheng.citizen.CitizenLinks;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.notification.NotificationKind;
@@ -30,12 +30,12 @@ class SendReplyDelegate implements JavaDelegate {
   private final AppealSteps steps;
   private final Notifications notifications;
   private final Directory directory;
-  private final CitizenConversation conversation;
+  private final CitizenRatings ratings;
   private final CitizenLinks links;
   private final SharedReplies sharedReplies;
 
   SendReplyDelegate(AppealTasks tasks, AppealRepository appeals, AppealSteps steps, Notifications notifications,
-      Directory directory, CitizenConversation conversation, CitizenLinks links,
+      Directory directory, CitizenRatings ratings, CitizenLinks links,
       SharedReplies sharedReplies) {
     this.sharedReplies = sharedReplies;
     this.tasks = tasks;
@@ -43,14 +43,14 @@ class SendReplyDelegate implements JavaDelegate {
     this.steps = steps;
     this.notifications = notifications;
     this.directory = directory;
-    this.conversation = conversation;
+    this.ratings = ratings;
     this.links = links;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Appeal appeal = tasks.appealOf(execution);
-    Instant ratingCloses = conversation.ratingWindowFromNow();
+    Instant ratingCloses = ratings.ratingWindowFromNow();
     steps.replied(appeal, EngineClock.utc(ratingCloses));
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("unitName", directory.unitName(appeal.departmentCode()));

@@ -20,6 +20,7 @@ import org.wenzheng.appeal.AppealStatus;
 import org.wenzheng.appeal.AppealTimeline;
 import org.wenzheng.appeal.Satisfaction;
 import org.wenzheng.citizen.CitizenConversation;
+import org.wenzheng.citizen.CitizenRatings;
 import org.wenzheng.support.Scenario;
 import org.wenzheng.support.WenzhengTest;
 
@@ -34,7 +35,7 @@ class AuditHistoryTest {
   @Autowired Scenario scenario;
   @Autowired HistoryService historyService;
   @Autowired AuditTimeline timelines;
-  @Autowired CitizenConversation conversation;
+  @Autowired CitizenRatings ratings;
   @Autowired JdbcClient jdbc;
 
   @AfterEach
@@ -49,7 +50,7 @@ class AuditHistoryTest {
     scenario.review(appeal, "cgw");
     scenario.acknowledge(appeal, "cgw");
     scenario.reply(appeal, "cgw", "RESOLVED", "路灯已修复，感谢监督。");
-    conversation.rate(scenario.reload(appeal), Satisfaction.SATISFIED, "很快", CitizenConversation.Via.LINK);
+    ratings.rate(scenario.reload(appeal), Satisfaction.SATISFIED, "很快", CitizenConversation.Via.LINK);
     scenario.runJobs(appeal);
     Appeal archived = scenario.reload(appeal);
     assertThat(archived.status()).isEqualTo(AppealStatus.ARCHIVED);

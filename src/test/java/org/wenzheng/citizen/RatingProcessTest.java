@@ -24,7 +24,7 @@ class RatingProcessTest {
 
   @Autowired Scenario scenario;
   @Autowired RuntimeService runtimeService;
-  @Autowired CitizenConversation conversation;
+  @Autowired CitizenRatings ratings;
 
   private Appeal replied() {
     Appeal appeal = scenario.submit();
@@ -40,7 +40,7 @@ class RatingProcessTest {
     Appeal appeal = replied();
     assertThat(appeal.ratingClosesAt().toInstant()).isEqualTo(Scenario.at("2026-03-07T16:00"));
     Scenario.clock("2026-03-05T09:00");
-    conversation.rate(appeal, Satisfaction.BASICALLY_SATISFIED, "修好了，就是慢了点。", CitizenConversation.Via.LINK);
+    ratings.rate(appeal, Satisfaction.BASICALLY_SATISFIED, "修好了，就是慢了点。", CitizenConversation.Via.LINK);
 
     assertThat(scenario.instance(appeal)).hasPassed(AppealProcess.EVENT_CITIZEN_RATED)
         .hasNotPassed(AppealProcess.TASK_RETURN_VISIT).isWaitingAt(AppealProcess.TASK_ARCHIVE);
@@ -51,14 +51,14 @@ class RatingProcessTest {
     assertThat(rated.visitNote()).isEqualTo("修好了，就是慢了点。");
     assertThat(scenario.events(appeal)).containsSubsequence("REPLIED", "RATED", "CONCLUDED");
     // Once is enough.
-    assertThatThrownBy(() -> conversation.rate(rated, Satisfaction.UNSATISFIED, null, CitizenConversation.Via.PAGE))
+    assertThatThrownBy(() -> ratings.rate(rated, Satisfaction.UNSATISFIED, null, CitizenConversation.Via.PAGE))
         .isInstanceOf(CitizenConversation.NothingToDo.class);
   }
 
   @Test
   void shouldHaveTheDispatchCentreCallAnUnsatisfiedCitizen() {
     Appeal appeal = replied();
-    conversation.rate(appeal, Satisfaction.UNSATISFIED, "路灯还是不亮。", CitizenConversation.Via.PAGE);
+    ratings.rate(appeal, Satisfaction.UNSATISFIED, "路灯还是不亮。", CitizenConversation.Via.PAGE);
 
     Task visit = scenario.task(appeal, AppealProcess.TASK_RETURN_VISIT);
     assertThat(visit).isNotNull().hasCandidateGroup("dispatch");
@@ -83,7 +83,7 @@ class RatingProcessTest {
     Task visit = scenario.task(appeal, AppealProcess.TASK_RETURN_VISIT);
     assertThat(visit).isNotNull();
     assertThat(runtimeService.getVariable(visit.getExecutionId(), AppealProcess.VAR_CITIZEN_RATING)).isNull();
-    assertThatThrownBy(() -> conversation.rate(scenario.reload(appeal), Satisfaction.SATISFIED, null,
+    assertThatThrownBy(() -> ratings.rate(scenario.reload(appeal), Satisfaction.SATISFIED, null,
         CitizenConversation.Via.LINK)).isInstanceOf(CitizenConversation.NothingToDo.class);
     scenario.visit(appeal, "SATISFIED");
     assertThat(scenario.reload(appeal).status()).isEqualTo(AppealStatus.CONCLUDED);
