@@ -133,12 +133,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
         List<ModelDiff.TableChange> tables = new ArrayList<>();
         ModelDiff.tables(bytes).forEach((key, table) -> {
           var previous = command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key);
-          ModelDiff.Table before = null;
-          if (previous != null) {
-            var resource = command.getResourceManager().findResourceByDeploymentIdAndResourceName(
-                previous.getDeploymentId(), previous.getResourceName());
-            before = resource == null ? null : ModelDiff.tables(resource.getBytes()).get(key);
-          }
+          byte[] was = previous == null ? null
+              : previousBytes(command, previous.getDeploymentId(), previous.getResourceName());
+          ModelDiff.Table before = was == null ? null : ModelDiff.tables(was).get(key);
           ModelDiff.TableChange change = ModelDiff.compare(before, previous == null ? null : previous.getVersion(),
               table);
           if (!change.isEmpty()) {
@@ -151,12 +148,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
         Map<String, String> names = ModelDiff.processNames(bytes);
         ModelDiff.processes(bytes).forEach((key, steps) -> {
           var previous = command.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key);
-          Map<String, ModelDiff.Element> before = null;
-          if (previous != null) {
-            var resource = command.getResourceManager().findResourceByDeploymentIdAndResourceName(
-                previous.getDeploymentId(), previous.getResourceName());
-            before = resource == null ? null : ModelDiff.processes(resource.getBytes()).get(key);
-          }
+          byte[] was = previous == null ? null
+              : previousBytes(command, previous.getDeploymentId(), previous.getResourceName());
+          Map<String, ModelDiff.Element> before = was == null ? null : ModelDiff.processes(was).get(key);
           processes.add(ModelDiff.compare(key, names.get(key), before,
               previous == null ? null : previous.getVersion(), steps));
         });
@@ -168,6 +162,12 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     return out;
   }
 
+  /** The file of a definition's latest deployed version, or null when it is gone. */
+  private static byte[] previousBytes(CommandContext command, String deploymentId, String resourceName) {
+    var resource = command.getResourceManager().findResourceByDeploymentIdAndResourceName(deploymentId, resourceName);
+    return resource == null ? null : resource.getBytes();
+  }
+
   private static ParseException refusal(List<ModelGuard.Problem> problems) {
     StringBuilder message = new StringBuilder("部署被拒绝 (deployment refused)：");
     problems.stream().limit(20).forEach(p -> message.append("\n").append(p));
@@ -176,25 +176,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     }
     String resource = problems.get(0).resource();
     List<Problem> errors = problems.stream().filter(p -> p.resource().equals(resource))
-        .map(p -> (Problem) new GuardProblem(p.message(), p.elementId())).toList();
+        .map(Problem.class::cast).toList();
     return new ParseException(message.toString(), resource, errors, List.of());
-  }
-
-  /** One problem as Camunda's REST API reports it ({@code details} of a ParseException). */
-  private record GuardProblem(String getMessage, String getMainElementId) implements Problem {
-    @Override
-    public int getLine() {
-      return 0;
-    }
-
-    @Override
-    public int getColumn() {
-      return 0;
-    }
-
-    @Override
-    public List<String> getElementIds() {
-      return getMainElementId == null ? List.of() : List.of(getMainElementId);
-    }
   }
 }

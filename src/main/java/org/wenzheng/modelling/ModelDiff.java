@@ -49,28 +49,29 @@ final class ModelDiff {
   static Map<String, Table> tables(byte[] dmn) {
     Map<String, Table> out = new LinkedHashMap<>();
     Document doc = parse(dmn);
-    for (org.w3c.dom.Element decision : elements(doc.getDocumentElement(), "decision")) {
-      org.w3c.dom.Element table = elements(decision, "decisionTable").stream().findFirst().orElse(null);
+    for (org.w3c.dom.Element decision : SafeXml.children(doc.getDocumentElement(), null, "decision")) {
+      org.w3c.dom.Element table = SafeXml.children(decision, null, "decisionTable").stream().findFirst()
+          .orElse(null);
       if (table == null) {
         continue;
       }
       Map<String, String> columns = new LinkedHashMap<>();
-      for (org.w3c.dom.Element c : children(table)) {
+      for (org.w3c.dom.Element c : SafeXml.children(table, null, null)) {
         if (c.getLocalName().equals("input") || c.getLocalName().equals("output")) {
           String label = c.getAttribute("label").isEmpty() ? c.getAttribute("name") : c.getAttribute("label");
           columns.put(c.getAttribute("id"), label.isEmpty() ? c.getAttribute("id") : label);
         }
       }
       Map<String, List<String>> rows = new LinkedHashMap<>();
-      for (org.w3c.dom.Element rule : children(table)) {
+      for (org.w3c.dom.Element rule : SafeXml.children(table, null, null)) {
         if (!rule.getLocalName().equals("rule")) {
           continue;
         }
         List<String> cells = new ArrayList<>();
-        for (org.w3c.dom.Element entry : children(rule)) {
+        for (org.w3c.dom.Element entry : SafeXml.children(rule, null, null)) {
           if (entry.getLocalName().equals("inputEntry") || entry.getLocalName().equals("outputEntry")) {
-            cells.add(elements(entry, "text").stream().map(Node::getTextContent).map(String::strip).findFirst()
-                .orElse(""));
+            cells.add(SafeXml.children(entry, null, "text").stream().map(Node::getTextContent).map(String::strip)
+                .findFirst().orElse(""));
           }
         }
         rows.put(rule.getAttribute("id"), cells);
@@ -151,7 +152,7 @@ final class ModelDiff {
   static Map<String, Map<String, Element>> processes(byte[] bpmn) {
     Map<String, Map<String, Element>> out = new LinkedHashMap<>();
     Document doc = parse(bpmn);
-    for (org.w3c.dom.Element process : elements(doc.getDocumentElement(), "process")) {
+    for (org.w3c.dom.Element process : SafeXml.children(doc.getDocumentElement(), null, "process")) {
       Map<String, Element> steps = new LinkedHashMap<>();
       collect(process, steps);
       out.put(process.getAttribute("id"), steps);
@@ -162,14 +163,14 @@ final class ModelDiff {
   /** The name of each process in a BPMN file, by process id. */
   static Map<String, String> processNames(byte[] bpmn) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (org.w3c.dom.Element process : elements(parse(bpmn).getDocumentElement(), "process")) {
+    for (org.w3c.dom.Element process : SafeXml.children(parse(bpmn).getDocumentElement(), null, "process")) {
       out.put(process.getAttribute("id"), process.getAttribute("name"));
     }
     return out;
   }
 
   private static void collect(org.w3c.dom.Element scope, Map<String, Element> steps) {
-    for (org.w3c.dom.Element c : children(scope)) {
+    for (org.w3c.dom.Element c : SafeXml.children(scope, null, null)) {
       String type = c.getLocalName();
       if (type.endsWith("Task") || type.endsWith("Event") || type.equals("callActivity") || type.equals("subProcess")
           || type.equals("task")) {
@@ -195,19 +196,5 @@ final class ModelDiff {
     } catch (Exception e) {
       throw new IllegalArgumentException("model cannot be parsed", e);
     }
-  }
-
-  private static List<org.w3c.dom.Element> children(org.w3c.dom.Element parent) {
-    List<org.w3c.dom.Element> out = new ArrayList<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof org.w3c.dom.Element e) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  private static List<org.w3c.dom.Element> elements(org.w3c.dom.Element parent, String localName) {
-    return children(parent).stream().filter(e -> localName.equals(e.getLocalName())).toList();
   }
 }

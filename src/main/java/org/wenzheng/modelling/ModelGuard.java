@@ -34,10 +34,37 @@ import org.xml.sax.SAXException;
 final class ModelGuard {
 
   /** One refusal: the file, the element (or null) and what is wrong, in Chinese. */
-  record Problem(String resource, String elementId, String message) {
+  record Problem(String resource, String elementId, String message) implements org.camunda.bpm.engine.Problem {
     @Override
     public String toString() {
       return resource + (elementId == null ? "" : " " + elementId) + "：" + message;
+    }
+
+    // As Camunda's REST API reports a problem of a deployment (details of a ParseException): no line or column.
+
+    @Override
+    public String getMessage() {
+      return message;
+    }
+
+    @Override
+    public int getLine() {
+      return 0;
+    }
+
+    @Override
+    public int getColumn() {
+      return 0;
+    }
+
+    @Override
+    public String getMainElementId() {
+      return elementId;
+    }
+
+    @Override
+    public List<String> getElementIds() {
+      return elementId == null ? List.of() : List.of(elementId);
     }
   }
 
@@ -67,7 +94,8 @@ final class ModelGuard {
 
   private final ExpressionRules expressions;
   private final ObjectMapper json;
-  private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+  /** FEEL's parser, built once: it keeps no state between expressions. */
+  private static final FeelEngineApi FEEL_PARSER = FeelEngineBuilder.forJava().build();
 
   ModelGuard(ExpressionRules expressions, ObjectMapper json) {
     this.expressions = expressions;
@@ -115,18 +143,18 @@ final class ModelGuard {
     }
     Map<String, String> messageNames = new HashMap<>();
     Map<String, String> escalationCodes = new HashMap<>();
-    for (Element m : children(doc.getDocumentElement(), BPMN, "message")) {
+    for (Element m : SafeXml.children(doc.getDocumentElement(), BPMN, "message")) {
       messageNames.put(m.getAttribute("id"), m.getAttribute("name"));
     }
-    for (Element e : children(doc.getDocumentElement(), BPMN, "escalation")) {
+    for (Element e : SafeXml.children(doc.getDocumentElement(), BPMN, "escalation")) {
       escalationCodes.put(e.getAttribute("id"), e.getAttribute("escalationCode"));
     }
-    for (Element process : children(doc.getDocumentElement(), BPMN, "process")) {
+    for (Element process : SafeXml.children(doc.getDocumentElement(), BPMN, "process")) {
       String processId = process.getAttribute("id");
       Set<String> ids = new HashSet<>();
       Set<String> messages = new HashSet<>();
       Set<String> escalations = new HashSet<>();
-      walk(process, e -> {
+      SafeXml.walk(process, e -> {
         if (!e.getAttribute("id").isEmpty()) {
           ids.add(e.getAttribute("id"));
         }
@@ -253,12 +281,12 @@ final class ModelGuard {
     int blankStarts = 0;
     boolean start = false;
     boolean end = false;
-    for (Element c : children(scope, BPMN, null)) {
+    for (Element c : SafeXml.children(scope, BPMN, null)) {
       String local = c.getLocalName();
       if (local.equals("sequenceFlow")) {
         outgoing.computeIfAbsent(c.getAttribute("sourceRef"), k -> new ArrayList<>()).add(c);
         incoming.merge(c.getAttribute("targetRef"), 1, Integer::sum);
-        String condition = children(c, BPMN, "conditionExpression").stream().map(Element::getTextContent)
+        String condition = SafeXml.children(c, BPMN, "conditionExpression").stream().map(Element::getTextContent)
             .findFirst().orElse("");
         if (!flowKeys.add(c.getAttribute("sourceRef") + "→" + c.getAttribute("targetRef") + "?" + condition)) {
           out.add(new Problem(resource, c.getAttribute("id"), "重复的连线 (no-duplicate-sequence-flows)"));
@@ -267,7 +295,7 @@ final class ModelGuard {
         nodes.add(c);
         start |= local.equals("startEvent");
         end |= local.equals("endEvent");
-        if (local.equals("startEvent") && children(c, BPMN, null).stream()
+        if (local.equals("startEvent") && SafeXml.children(c, BPMN, null).stream()
             .noneMatch(d -> d.getLocalName().endsWith("EventDefinition"))) {
           blankStarts++;
         }
@@ -316,7 +344,7 @@ final class ModelGuard {
       boolean choosing = local.equals("exclusiveGateway") || local.equals("inclusiveGateway");
       if (out1.size() > 1 && (choosing || !gateway)) {
         for (Element flow : out1) {
-          boolean conditional = !children(flow, BPMN, "conditionExpression").isEmpty();
+          boolean conditional = !SafeXml.children(flow, BPMN, "conditionExpression").isEmpty();
           if (!conditional && !flow.getAttribute("id").equals(defaultFlow)) {
             out.add(new Problem(resource, flow.getAttribute("id"), choosing
                 ? "网关的出口没有条件 (conditional-flows)" : "隐式分支：多条无条件的出口 (no-implicit-split)"));
@@ -327,7 +355,7 @@ final class ModelGuard {
   }
 
   private static boolean hasCompensation(Element boundary) {
-    return !children(boundary, BPMN, "compensateEventDefinition").isEmpty();
+    return !SafeXml.children(boundary, BPMN, "compensateEventDefinition").isEmpty();
   }
 
   // ----------------------------------------------------------------------------------------------------- DMN
@@ -337,7 +365,7 @@ final class ModelGuard {
     if (doc == null) {
       return;
     }
-    walk(doc.getDocumentElement(), e -> {
+    SafeXml.walk(doc.getDocumentElement(), e -> {
       String language = e.getAttribute("expressionLanguage");
       if (!language.isEmpty() && !FEEL.contains(language.toLowerCase(Locale.ROOT))) {
         out.add(new Problem(resource, elementId(e), "决策表只允许 FEEL 表达式 (expressionLanguage=\"" + language + "\")"));
@@ -348,19 +376,19 @@ final class ModelGuard {
       if (text == null || text.isBlank()) {
         return;
       }
-      var parsed = local.equals("inputEntry") ? feel.parseUnaryTests(text) : feel.parseExpression(text);
+      var parsed = local.equals("inputEntry") ? FEEL_PARSER.parseUnaryTests(text) : FEEL_PARSER.parseExpression(text);
       if (parsed.isFailure()) {
         out.add(new Problem(resource, elementId(e), "FEEL 无法解析：" + text.strip() + " (" + parsed.failure().message()
             + ")"));
       }
     });
-    for (Element decision : children(doc.getDocumentElement(), null, "decision")) {
+    for (Element decision : SafeXml.children(doc.getDocumentElement(), null, "decision")) {
       List<String> required = ModelContracts.DECISION_OUTPUTS.get(decision.getAttribute("id"));
       if (required == null) {
         continue;
       }
       Set<String> outputs = new HashSet<>();
-      walk(decision, e -> {
+      SafeXml.walk(decision, e -> {
         if (e.getLocalName().equals("output")) {
           outputs.add(e.getAttribute("name"));
         }
@@ -374,7 +402,7 @@ final class ModelGuard {
   }
 
   private static String textOf(Element e) {
-    for (Element c : children(e, null, "text")) {
+    for (Element c : SafeXml.children(e, null, "text")) {
       return c.getTextContent();
     }
     return null;
@@ -452,7 +480,7 @@ final class ModelGuard {
     if (m.find()) {
       return "\"" + m.group() + "\" 不是 FEEL（FEEL 写作 =、and、or、not(…)）";
     }
-    var parsed = feel.parseExpression(expression);
+    var parsed = FEEL_PARSER.parseExpression(expression);
     return parsed.isFailure() ? "FEEL 语法错误" : null;
   }
 
@@ -478,25 +506,5 @@ final class ModelGuard {
       }
     }
     return null;
-  }
-
-  private static List<Element> children(Element parent, String namespace, String localName) {
-    List<Element> out = new ArrayList<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && (namespace == null || namespace.equals(e.getNamespaceURI()))
-          && (localName == null || localName.equals(e.getLocalName()))) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  private static void walk(Element e, java.util.function.Consumer<Element> visitor) {
-    visitor.accept(e);
-    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element c) {
-        walk(c, visitor);
-      }
-    }
   }
 }
