@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -32,6 +31,7 @@ import org.wenzheng.calendar.Calendars;
 import org.wenzheng.calendar.DeadlineDuration;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.calendar.WorkingCalendar;
+import org.wenzheng.reporting.Period;
 import org.wenzheng.web.InvalidFieldException;
 
 /**
@@ -77,13 +77,8 @@ class PolicyPreview {
     this.json = json;
   }
 
-  Preview preview(byte[] dmn, LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new InvalidFieldException("to", "不能早于 from");
-    }
-    if (ChronoUnit.DAYS.between(from, to) > 366) {
-      throw new InvalidFieldException("to", "时段最长一年");
-    }
+  /** The changed table's decisions for the period, days in Chinese office time (at most a year: {@link Period}). */
+  Preview preview(byte[] dmn, Period period) {
     List<ModelGuard.Problem> problems = new ModelGuard(guard.expressionRules(), json)
         .check(Map.of("preview.dmn", dmn), key -> true);
     if (!problems.isEmpty()) {
@@ -97,8 +92,8 @@ class PolicyPreview {
     } catch (RuntimeException e) {
       throw new InvalidFieldException("dmn", "决策表无法解析：" + e.getMessage());
     }
-    Date start = Date.from(from.atStartOfDay(EngineClock.ZONE).toInstant());
-    Date end = Date.from(to.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant());
+    Date start = Date.from(period.start());
+    Date end = Date.from(period.end());
     WorkingCalendar calendar = calendars.current();
     List<Summary> summaries = new ArrayList<>();
     List<Difference> differences = new ArrayList<>();
@@ -178,7 +173,8 @@ class PolicyPreview {
     if (summaries.isEmpty()) {
       throw new InvalidFieldException("dmn", "没有决策表");
     }
-    return new Preview(from, to, summaries, changedTotal, differences, changedTotal > differences.size());
+    return new Preview(period.from(), period.to(), summaries, changedTotal, differences,
+        changedTotal > differences.size());
   }
 
   private Map<String, String> trackingNumbers(List<HistoricDecisionInstance> page) {

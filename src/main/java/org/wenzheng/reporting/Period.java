@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import org.springframework.modulith.NamedInterface;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.web.InvalidFieldException;
 
@@ -13,6 +14,7 @@ import org.wenzheng.web.InvalidFieldException;
  * A reporting period: whole days in Chinese time, {@code from} included, {@code until} excluded. Weeks run Monday to
  * Sunday, months from the 1st.
  */
+@NamedInterface("periods")
 public record Period(String kind, LocalDate from, LocalDate until) {
 
   static final int MAX_DAYS = 366;
@@ -52,7 +54,8 @@ public record Period(String kind, LocalDate from, LocalDate until) {
     };
   }
 
-  private static LocalDate day(String field, String value, LocalDate fallback) {
+  /** A day as a request gives it ({@code 2026-11-01}), or {@code fallback} when none is given (null: required). */
+  public static LocalDate day(String field, String value, LocalDate fallback) {
     if (value == null || value.isBlank()) {
       if (fallback == null) {
         throw new InvalidFieldException(field, "必填，格式 2026-11-01");
@@ -66,7 +69,8 @@ public record Period(String kind, LocalDate from, LocalDate until) {
     }
   }
 
-  static LocalDate today() {
+  /** Today in Chinese office time, by the engine's clock. */
+  public static LocalDate today() {
     return LocalDate.ofInstant(EngineClock.now(), EngineClock.ZONE);
   }
 
