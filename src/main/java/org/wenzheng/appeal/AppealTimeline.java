@@ -29,11 +29,6 @@ public class AppealTimeline {
 
   private static final int MAX_WORDS = 120;
 
-  /** The Chinese name of a journal event type (the type itself when it has none). */
-  public static String label(String type) {
-    return JournalEvent.labelOf(type);
-  }
-
   /** The detail fields worth reading, in order; the first present one is shown. */
   private static final List<String> WORDS = List.of("reason", "returnReason", "note", "message", "replyText",
       "explanation", "visitNote", "part", "rejectNote");

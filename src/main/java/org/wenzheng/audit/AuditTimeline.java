@@ -28,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.wenzheng.appeal.Actor;
 import org.wenzheng.appeal.Appeal;
-import org.wenzheng.appeal.AppealTimeline;
 import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.deadline.AppealClocks;
@@ -120,6 +119,10 @@ public class AuditTimeline {
 
   record JournalRow(long id, OffsetDateTime occurredAt, String type, String actor, String actorUnit, String detail,
       Long chainSeq) {
+
+    JournalEvent event() {
+      return JournalEvent.of(type);
+    }
   }
 
   public Timeline of(Appeal appeal) {
@@ -145,11 +148,11 @@ public class AuditTimeline {
     jdbc.sql("select id, occurred_at, type, actor, actor_unit, detail::text as detail, chain_seq from appeal_event "
             + "where appeal_id = ? order by id").param(appeal.id()).query(Rows.of(JournalRow.class)).list().stream()
         // Messages are shown once, from the outbox, with their recipient and text.
-        .filter(e -> JournalEvent.of(e.type()) == null || !JournalEvent.of(e.type()).isNotification())
+        .filter(e -> e.event() == null || !e.event().isNotification())
         .forEach(e -> {
           Map<String, Object> detail = parse(e.detail());
           steps.add(new Step(local(e.occurredAt()), "journal", e.actor(), e.actorUnit(), unitName(e.actorUnit()),
-              AppealTimeline.label(e.type()), withType(e.type(), detail), e.chainSeq(),
+              JournalEvent.labelOf(e.type()), withType(e.type(), detail), e.chainSeq(),
               AuditWording.lines(detail, directory::unitName)));
         });
   }

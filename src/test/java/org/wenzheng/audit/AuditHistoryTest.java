@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wenzheng.appeal.Appeal;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.appeal.AppealStatus;
-import org.wenzheng.appeal.AppealTimeline;
+import org.wenzheng.appeal.JournalEvent;
 import org.wenzheng.appeal.Satisfaction;
 import org.wenzheng.citizen.CitizenConversation;
 import org.wenzheng.citizen.CitizenRatings;
@@ -81,8 +81,8 @@ class AuditHistoryTest {
     assertThat(journal).contains("RECEIVED", "REVIEWED", "DISPATCHED", "ACKNOWLEDGED", "HANDLED", "REPLIED",
         "RATED", "CONCLUDED", "ARCHIVED");
     assertThat(steps.stream().filter(s -> s.source().equals("journal")).map(AuditTimeline.Step::what).toList())
-        .containsExactlyElementsOf(journal.stream().map(AppealTimeline::label).toList());
-    assertThat(steps).filteredOn(s -> s.what().equals(AppealTimeline.label("HANDLED"))).singleElement()
+        .containsExactlyElementsOf(journal.stream().map(JournalEvent::labelOf).toList());
+    assertThat(steps).filteredOn(s -> s.what().equals(JournalEvent.labelOf("HANDLED"))).singleElement()
         .satisfies(s -> {
           assertThat(s.who()).isEqualTo("cgw1");
           assertThat(s.unitName()).isEqualTo("市城管委");
