@@ -2,7 +2,6 @@ package org.wenzheng.supervision;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import org.wenzheng.accountability.AccountabilityCases;
 import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.directory.Directory;
 import org.wenzheng.directory.Unit;
+import org.wenzheng.reporting.Period;
 import org.wenzheng.security.Groups;
 import org.wenzheng.security.StaffUser;
 import org.wenzheng.web.ForbiddenException;
@@ -70,9 +70,9 @@ class DepartmentRecordController {
     if (!cityWide && !code.equals(user.unitCode())) {
       throw new ForbiddenException("只能查看本单位的效能记录");
     }
-    LocalDate today = EngineClock.now().atZone(EngineClock.ZONE).toLocalDate();
-    LocalDate start = date("from", from, today.withDayOfMonth(1));
-    LocalDate end = date("to", to, today);
+    LocalDate today = Period.today();
+    LocalDate start = Period.day("from", from, today.withDayOfMonth(1));
+    LocalDate end = Period.day("to", to, today);
     if (end.isBefore(start)) {
       throw new InvalidFieldException("to", "结束日期不能早于开始日期");
     }
@@ -82,7 +82,7 @@ class DepartmentRecordController {
     List<SupervisionNotices.Notice> n = notices.ofDepartment(code, start, end);
     List<ReturnEntry> r = jdbc.sql("""
             select r.appeal_id, a.tracking_number, r.returned_at, r.reason, r.decision, r.justified, r.decision_note
-            from appeal_return r join appeal a on a.id = r.appeal_id
+            from published.appeal_return r join published.appeal a on a.id = r.appeal_id
             where r.department_code = ? and r.returned_at >= ? and r.returned_at < ? order by r.returned_at, r.id""")
         .params(code, start.atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
             end.plusDays(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
@@ -95,16 +95,5 @@ class DepartmentRecordController {
         c.stream().mapToInt(AccountabilityCase::points).sum(),
         (int) c.stream().filter(x -> x.ruling() != null && x.ruling().name().equals("PUBLIC_CRITICISM")).count());
     return new Record(code, unit.name(), start, end, totals, n, r, e, c);
-  }
-
-  private static LocalDate date(String field, String value, LocalDate otherwise) {
-    if (value == null || value.isBlank()) {
-      return otherwise;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException ex) {
-      throw new InvalidFieldException(field, "应为日期，如 2026-03-01");
-    }
   }
 }
