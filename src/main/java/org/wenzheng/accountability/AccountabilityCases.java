@@ -37,7 +37,7 @@ import org.wenzheng.notification.Notifications;
 public class AccountabilityCases {
 
   private static final String COLUMNS = """
-      id, appeal_id, (select a.tracking_number from appeal a where a.id = appeal_id) as tracking_number,
+      id, appeal_id, (select a.tracking_number from published.appeal a where a.id = appeal_id) as tracking_number,
       department_code, trigger, trigger_reason, opened_at, explanation_due_at, explanation,
       explained_by, explained_at, explanation_missing, ruling, points, ruling_note, ruled_by, ruled_at""";
 
@@ -68,10 +68,7 @@ public class AccountabilityCases {
   public AccountabilityCase open(Appeal appeal, String departmentCode, String trigger, String reason) {
     Instant now = EngineClock.now();
     Instant due = calendars.current().add(now, DeadlineDuration.parse(properties.explanationTime()), Basis.WORKING);
-    String evidence = jdbc.sql("""
-            select coalesce(jsonb_agg(jsonb_build_object('at', occurred_at, 'type', type, 'actor', actor,
-                'unit', actor_unit, 'detail', detail) order by id), '[]'::jsonb)::text
-            from appeal_event where appeal_id = ?""").param(appeal.id()).query(String.class).single();
+    String evidence = journal.asJson(appeal.id());
     long id = jdbc.sql("""
             insert into accountability_case (appeal_id, department_code, trigger, trigger_reason, opened_at, evidence,
                 explanation_due_at)

@@ -46,6 +46,14 @@ public class AppealJournal {
         .param(appealId).query(Rows.of(AppealEvent.class)).list();
   }
 
+  /** The appeal's trace so far as one JSON array of {at, type, actor, unit, detail}, in order (evidence to keep). */
+  public String asJson(long appealId) {
+    return jdbc.sql("""
+            select coalesce(jsonb_agg(jsonb_build_object('at', occurred_at, 'type', type, 'actor', actor,
+                'unit', actor_unit, 'detail', detail) order by id), '[]'::jsonb)::text
+            from appeal_event where appeal_id = ?""").param(appealId).query(String.class).single();
+  }
+
   private String toJson(Map<String, ?> detail) {
     try {
       return json.writeValueAsString(detail == null ? Map.of() : detail);

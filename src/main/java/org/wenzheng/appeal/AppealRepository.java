@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
@@ -112,6 +113,24 @@ public class AppealRepository {
             select exists (select 1 from appeal where id = :id and department_code = :unit)
                 or exists (select 1 from appeal_return where appeal_id = :id and department_code = :unit)""")
         .param("id", appealId).param("unit", unitCode).query(Boolean.class).single();
+  }
+
+  /**
+   * The latest appeals received since {@code since} (newest first, at most {@code limit}) in one of {@code statuses},
+   * not merged into another, from the same phone as this appeal or about the same place (district and street):
+   * the candidates for the duplicate check at review.
+   */
+  public List<Appeal> samePhoneOrPlace(Appeal appeal, OffsetDateTime since, Set<AppealStatus> statuses, int limit) {
+    return jdbc.sql("select " + COLUMNS + """
+             from appeal
+            where id <> :id and received_at >= :since and merged_into is null and status in %s
+              and ((cast(:phone as varchar) is not null and citizen_phone = :phone)
+                or (cast(:district as varchar) is not null and district = :district
+                    and coalesce(street, '') = coalesce(cast(:street as varchar), '')))
+            order by received_at desc limit :limit""".formatted(AppealStatus.sql(statuses)))
+        .param("id", appeal.id()).param("since", since).param("phone", appeal.citizenPhone())
+        .param("district", appeal.district()).param("street", appeal.street()).param("limit", limit)
+        .query(Rows.of(Appeal.class)).list();
   }
 
   /** The appeal, locked until the caller's transaction ends: two answers or ratings at once are taken one by one. */

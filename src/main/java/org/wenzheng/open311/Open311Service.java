@@ -199,7 +199,7 @@ class Open311Service {
 
   /** tokens/{token}: the request a token stands for. */
   Map<String, Object> token(String token) {
-    return jdbc.sql("select a.tracking_number from open311_request r join appeal a on a.id = r.appeal_id "
+    return jdbc.sql("select a.tracking_number from open311_request r join published.appeal a on a.id = r.appeal_id "
             + "where r.token = ?").param(token).query(String.class).optional()
         .map(tn -> {
           Map<String, Object> m = new LinkedHashMap<>();
@@ -224,7 +224,7 @@ class Open311Service {
           a.requested_type, a.department_code, a.received_at, a.updated_at, a.resolution_due_at, a.response_due_at,
           a.reply_text, a.reject_note, m.tracking_number as merged_into_number, a.district, a.street, a.address,
           a.lat, a.lon, a.handling_outcome, a.conclusion
-      from appeal a left join appeal m on m.id = a.merged_into""";
+      from published.appeal a left join published.appeal m on m.id = a.merged_into""";
   private static final String CLOSED = AppealStatus.sql(AppealStatus.CLOSED);
 
   /** requests: by ids (which overrides every other filter), or by service, period and status. */

@@ -66,12 +66,12 @@ class BoardController {
     int p = Math.max(0, Math.min(page, 500));
     OffsetDateTime now = EngineClock.nowUtc();
     String sql = switch (shown) {
-      case "progress" -> "select " + COLUMNS + " from appeal where status in " + OPEN
+      case "progress" -> "select " + COLUMNS + " from published.appeal where status in " + OPEN
           + " order by received_at desc, id desc";
-      case "overdue" -> "select " + COLUMNS + " from appeal where status in " + OPEN + " and (resolution_overdue"
+      case "overdue" -> "select " + COLUMNS + " from published.appeal where status in " + OPEN + " and (resolution_overdue"
           + " or resolution_due_at < :now or (status = 'DISPATCHED' and (response_overdue or response_due_at < :now)))"
           + " order by resolution_due_at, id";
-      default -> "select " + COLUMNS + " from appeal where publishable and replied_at is not null"
+      default -> "select " + COLUMNS + " from published.appeal where publishable and replied_at is not null"
           + " and status in " + AppealStatus.sql(AppealStatus.ANSWERED) + " order by replied_at desc, id desc";
     };
     var query = jdbc.sql(sql + " limit :limit offset :offset").param("limit", PAGE + 1).param("offset", p * PAGE);

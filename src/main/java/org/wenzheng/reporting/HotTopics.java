@@ -52,9 +52,9 @@ public class HotTopics {
   /** Each word's appeals in the period (at least {@code minimum}) and in the previous one, in the given order. */
   private List<Topic> topics(Period period, int minimum, String order, int limit) {
     return jdbc.sql("""
-            with cur as (select term, count(*) as n from appeal_term where received_at >= :from and received_at < :until
+            with cur as (select term, count(*) as n from published.appeal_term where received_at >= :from and received_at < :until
                          and not (term = any(:stop)) group by term having count(*) >= :minimum),
-                 prev as (select term, count(*) as n from appeal_term where received_at >= :pfrom
+                 prev as (select term, count(*) as n from published.appeal_term where received_at >= :pfrom
                           and received_at < :from group by term)
             select cur.term, cur.n as appeals, coalesce(prev.n, 0) as previous
             from cur left join prev on prev.term = cur.term

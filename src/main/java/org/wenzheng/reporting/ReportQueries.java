@@ -84,17 +84,17 @@ public class ReportQueries {
    * only the period's appeals (joined back on their receipt time), so a month costs a month, not the whole history.
    */
   private static final String COHORT = """
-      from appeal a
+      from published.appeal a
       left join (select x.appeal_id, count(*) as n, count(*) filter (where x.justified = false) as unjustified
-                 from appeal_return x join appeal p on p.id = x.appeal_id
+                 from published.appeal_return x join published.appeal p on p.id = x.appeal_id
                  where p.received_at >= :from and p.received_at < :until group by x.appeal_id) r
              on r.appeal_id = a.id
       left join (select x.appeal_id, count(*) as n, count(*) filter (where x.status = 'APPROVED') as approved
-                 from extension_request x join appeal p on p.id = x.appeal_id
+                 from published.extension_request x join published.appeal p on p.id = x.appeal_id
                  where p.received_at >= :from and p.received_at < :until group by x.appeal_id) e
              on e.appeal_id = a.id
       left join (select x.appeal_id, count(*) as n
-                 from supervision_notice x join appeal p on p.id = x.appeal_id
+                 from published.supervision_notice x join published.appeal p on p.id = x.appeal_id
                  where p.received_at >= :from and p.received_at < :until group by x.appeal_id) s
              on s.appeal_id = a.id
       where a.received_at >= :from and a.received_at < :until""";
@@ -185,7 +185,7 @@ public class ReportQueries {
                    count(*) filter (where r.justified = false) as unjustified,
                    count(distinct r.appeal_id) filter (where a.department_code is distinct from r.department_code)
                        as returned_elsewhere
-            from appeal_return r join appeal a on a.id = r.appeal_id
+            from published.appeal_return r join published.appeal a on a.id = r.appeal_id
             where a.received_at >= :from and a.received_at < :until
             group by r.department_code""")
         .param("from", utc(period.start())).param("until", utc(period.end())).query(Rows.of(UnitReturns.class)).list();
@@ -248,11 +248,11 @@ public class ReportQueries {
       return counted;
     }
     return switch (figure) {
-      case "returnedAppeals" -> "exists (select 1 from appeal_return x where x.appeal_id = a.id :returnsBy)";
-      case "unjustifiedReturns" -> "exists (select 1 from appeal_return x where x.appeal_id = a.id "
+      case "returnedAppeals" -> "exists (select 1 from published.appeal_return x where x.appeal_id = a.id :returnsBy)";
+      case "unjustifiedReturns" -> "exists (select 1 from published.appeal_return x where x.appeal_id = a.id "
           + "and x.justified = false :returnsBy)";
-      case "extensions" -> "exists (select 1 from extension_request x where x.appeal_id = a.id)";
-      case "supervisionNotices" -> "exists (select 1 from supervision_notice x where x.appeal_id = a.id)";
+      case "extensions" -> "exists (select 1 from published.extension_request x where x.appeal_id = a.id)";
+      case "supervisionNotices" -> "exists (select 1 from published.supervision_notice x where x.appeal_id = a.id)";
       default -> throw new InvalidFieldException("figure", "可选值 " + String.join(" | ", Figures.COUNTS.keySet()));
     };
   }
@@ -300,7 +300,7 @@ public class ReportQueries {
         select a.id, a.tracking_number, a.received_at, a.channel, coalesce(a.appeal_type, a.requested_type) as type,
                a.department_code, a.status, a.title, a.replied_at, a.satisfaction, a.response_overdue,
                a.resolution_overdue
-        from appeal a where a.received_at >= :from and a.received_at < :until and\s""" + where + filter
+        from published.appeal a where a.received_at >= :from and a.received_at < :until and\s""" + where + filter
         + " order by a.received_at, a.id";
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("from", utc(period.start()));

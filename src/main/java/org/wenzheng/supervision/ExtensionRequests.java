@@ -48,7 +48,7 @@ public class ExtensionRequests {
   }
 
   private static final String COLUMNS = """
-      id, appeal_id, (select a.tracking_number from appeal a where a.id = appeal_id) as tracking_number,
+      id, appeal_id, (select a.tracking_number from published.appeal a where a.id = appeal_id) as tracking_number,
       department_code, reason, requested_until, previous_due_at, requested_by, requested_at,
       leader_decision, leader_note, supervision_decision, supervision_note, status, decided_at""";
 

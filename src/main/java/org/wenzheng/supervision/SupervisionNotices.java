@@ -40,7 +40,7 @@ public class SupervisionNotices {
   }
 
   private static final String COLUMNS = """
-      id, appeal_id, (select a.tracking_number from appeal a where a.id = appeal_id) as tracking_number,
+      id, appeal_id, (select a.tracking_number from published.appeal a where a.id = appeal_id) as tracking_number,
       kind, department_code, message, issued_by, issued_at,
       deadline_at, outcome, outcome_at""";
 

@@ -1,7 +1,10 @@
 package org.wenzheng.text;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -45,6 +48,28 @@ public class AppealWords {
   }
 
   /**
+   * How alike this appeal's words are to each of the others': the share of the smaller appeal's words found in the
+   * other (a short "路灯还是没修" against a long letter about the same lamp counts as similar), 0 when either has none.
+   */
+  public Map<Long, Double> similarity(long appealId, Collection<Long> others) {
+    record Shared(long id, long shared, long fewer) {
+    }
+    Map<Long, Double> result = new HashMap<>();
+    if (others.isEmpty()) {
+      return result;
+    }
+    jdbc.sql("""
+            with mine as (select term from appeal_term where appeal_id = :id)
+            select o.id,
+                   (select count(*) from appeal_term t join mine m on m.term = t.term where t.appeal_id = o.id) as shared,
+                   least((select count(*) from mine), coalesce(w.words, 0)) as fewer
+            from unnest(cast(:others as bigint[])) as o(id) left join appeal_words w on w.appeal_id = o.id""")
+        .param("id", appealId).param("others", others.toArray(Long[]::new)).query(Rows.of(Shared.class)).list()
+        .forEach(s -> result.put(s.id(), s.fewer() == 0 ? 0 : (double) s.shared() / s.fewer()));
+    return result;
+  }
+
+  /**
    * Indexes appeals that arrived without their words (registered before the index was written at intake, or written
    * into the table directly), a batch at a time, each batch in its own transaction; several nodes share the work.
    *
@@ -55,7 +80,7 @@ public class AppealWords {
     }
     Integer done = tx.execute(status -> {
       List<Pending> pending = jdbc.sql("""
-              select a.id, a.title, a.content, a.received_at from appeal a
+              select a.id, a.title, a.content, a.received_at from published.appeal a
               where not exists (select 1 from appeal_words w where w.appeal_id = a.id)
               order by a.id limit""" + " " + BATCH + " for update of a skip locked").query(Rows.of(Pending.class)).list();
       pending.forEach(p -> index(p.id(), p.receivedAt(), p.title(), p.content()));
