@@ -15,12 +15,16 @@ function translate(root) {
       input.setAttribute('placeholder', chinese);
     }
   });
+  // The text node itself is changed, not replaced: form-js (Preact) keeps a reference to it, and a replaced node
+  // would make it put its own text back beside ours ("请选择Select").
   Object.entries(TEXTS).forEach(([selector, texts]) => {
     root.querySelectorAll(selector).forEach(element => {
-      const chinese = texts[element.textContent.trim()];
-      if (chinese && element.children.length === 0) {
-        element.textContent = chinese;
-      }
+      element.childNodes.forEach(node => {
+        const chinese = node.nodeType === Node.TEXT_NODE ? texts[node.data.trim()] : undefined;
+        if (chinese) {
+          node.data = chinese;
+        }
+      });
     });
   });
   root.querySelectorAll('[title]').forEach(element => {
