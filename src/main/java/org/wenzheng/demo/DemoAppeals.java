@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.intake.AppealSubmission;
 import org.wenzheng.intake.IntakeService;
+import org.wenzheng.routing.Routing;
 import org.wenzheng.security.Groups;
 
 /**
@@ -44,9 +45,11 @@ class DemoAppeals implements ApplicationRunner {
   private final TaskService taskService;
   private final ObjectMapper json;
   private final int count;
+  private final Routing routing;
 
   DemoAppeals(IntakeService intake, IdentityService identityService, TaskService taskService, ObjectMapper json,
-      @Value("${wenzheng.demo.sample-appeals}") int count) {
+      @Value("${wenzheng.demo.sample-appeals}") int count, Routing routing) {
+    this.routing = routing;
     this.intake = intake;
     this.identityService = identityService;
     this.taskService = taskService;
@@ -74,6 +77,8 @@ class DemoAppeals implements ApplicationRunner {
     }
     if (created > 0) {
       log.info("Demo: {} sample appeals registered", created);
+      // The demo's dispatches are the routing suggestions' first lessons; the next appeals benefit at once.
+      routing.relearn();
     }
   }
 

@@ -1,10 +1,14 @@
 package org.wenzheng.directory;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wenzheng.calendar.EngineClock;
 import org.wenzheng.data.Rows;
 
 /** The units and mailboxes of the city. Read on every review, so the queries are kept trivial. */
@@ -13,9 +17,11 @@ import org.wenzheng.data.Rows;
 public class Directory {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  Directory(JdbcClient jdbc) {
+  Directory(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   public List<Unit> units() {
@@ -42,6 +48,42 @@ public class Directory {
 
   public String unitName(String code) {
     return unit(code).map(Unit::name).orElse(code);
+  }
+
+  /** A unit's published responsibilities (职责清单), who last changed them and when. */
+  public record Responsibilities(String code, String name, UnitKind kind, String text, String changedBy,
+      OffsetDateTime changedAt) {
+  }
+
+  /** The responsibilities of every active unit that publishes some. */
+  public List<Responsibilities> responsibilities() {
+    return jdbc.sql("""
+            select code, name, kind, responsibilities as text, responsibilities_by as changed_by,
+                   responsibilities_at as changed_at
+            from unit where active and responsibilities is not null order by kind, code""")
+        .query(Rows.of(Responsibilities.class)).list();
+  }
+
+  public Optional<Responsibilities> responsibilities(String code) {
+    return jdbc.sql("""
+            select code, name, kind, responsibilities as text, responsibilities_by as changed_by,
+                   responsibilities_at as changed_at
+            from unit where code = ?""").param(code).query(Rows.of(Responsibilities.class)).optional();
+  }
+
+  /**
+   * Replaces a unit's responsibilities (null: none published); those who suggest units hear of it
+   * ({@link ResponsibilitiesChanged}) after the change is committed.
+   */
+  @Transactional
+  public void changeResponsibilities(String code, String text, String changedBy) {
+    jdbc.sql("update unit set responsibilities = ?, responsibilities_by = ?, responsibilities_at = ? where code = ?")
+        .params(text, changedBy, EngineClock.nowUtc(), code).update();
+    events.publishEvent(new ResponsibilitiesChanged(code));
+  }
+
+  /** A unit's responsibilities changed. */
+  public record ResponsibilitiesChanged(String code) {
   }
 
   public List<Mailbox> mailboxes() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.wenzheng.accountability.AccountabilityProcess;
 import org.wenzheng.appeal.AppealProcess;
+import org.wenzheng.routing.Routing;
 import org.wenzheng.supervision.ExtensionRequestProcess;
 import org.wenzheng.supervision.SupervisionProcess;
 
@@ -30,7 +31,8 @@ final class ModelContracts {
       AppealProcess.DECISION_REVIEW_DEADLINE, List.of("reviewDuration", "reviewBasis"),
       AppealProcess.DECISION_RESPONSE_DEADLINE, List.of("responseDuration", "responseBasis"),
       AppealProcess.DECISION_RESOLUTION_DEADLINE, List.of("resolutionDuration", "resolutionBasis"),
-      AccountabilityProcess.DECISION_TRIGGER, List.of("openCase", "reason"));
+      AccountabilityProcess.DECISION_TRIGGER, List.of("openCase", "reason"),
+      Routing.DECISION_RULES, List.of("unit", "urgent", "note"));
 
   /** Prefixes of the contract's constants that name elements of the diagram. */
   private static final List<String> ELEMENT_PREFIXES = List.of("TASK_", "CALL_", "END_", "TIMER_", "EVENT_",

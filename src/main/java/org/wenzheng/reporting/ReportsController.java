@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wenzheng.directory.Directory;
+import org.wenzheng.routing.Routing;
 import org.wenzheng.web.ForbiddenException;
 import org.wenzheng.web.InvalidFieldException;
 
 /**
- * {@code /reports}: the dashboard (figures, weekly trends, 红黑榜, hot topics), the appeals behind any figure, and
+ * {@code /reports}: the dashboard (figures, weekly trends, 红黑榜, hot topics, routing suggestions' accuracy), the
+ * appeals behind any figure, and
  * CSV and XLSX exports of both. {@code /api/reports/figures} gives the same figures as JSON.
  */
 @Controller
@@ -34,15 +37,29 @@ class ReportsController {
   private final HotTopics topics;
   private final Directory directory;
   private final ObjectMapper json;
+  private final Routing routing;
   private final int leagueMinimum;
 
-  ReportsController(ReportQueries queries, HotTopics topics, Directory directory, ObjectMapper json,
+  ReportsController(ReportQueries queries, HotTopics topics, Directory directory, ObjectMapper json, Routing routing,
       @Value("${wenzheng.reports.league-minimum}") int leagueMinimum) {
     this.queries = queries;
     this.topics = topics;
     this.directory = directory;
     this.json = json;
+    this.routing = routing;
     this.leagueMinimum = leagueMinimum;
+  }
+
+  /**
+   * How the routing suggestions did: over the period (in total and per unit chosen) and per week over the trend's
+   * weeks, so the city sees whether routing gets better.
+   */
+  record RoutingReport(Routing.Figures period, List<Routing.Accuracy> weeks) {
+
+    static RoutingReport of(Routing routing, Period p) {
+      Instant trendStart = Period.week(Period.week(p.to()).from().minusWeeks(TREND_WEEKS - 1L)).start();
+      return new RoutingReport(routing.figures(p.start(), p.end()), routing.figures(trendStart, p.end()).weeks());
+    }
   }
 
   @GetMapping("/reports")
@@ -73,6 +90,7 @@ class ReportsController {
       model.addAttribute("frequent", topics.frequent(p, 20));
       model.addAttribute("rising", topics.rising(p, 10));
       model.addAttribute("unitsJson", json.writeValueAsString(unitSeries(report.units())));
+      model.addAttribute("routing", RoutingReport.of(routing, p));
     }
     return "reports/dashboard";
   }
@@ -203,17 +221,19 @@ class ReportsController {
 
     private final ReportQueries queries;
     private final Directory directory;
+    private final Routing routing;
     private final int leagueMinimum;
 
-    Api(ReportQueries queries, Directory directory,
+    Api(ReportQueries queries, Directory directory, Routing routing,
         @Value("${wenzheng.reports.league-minimum}") int leagueMinimum) {
       this.queries = queries;
       this.directory = directory;
+      this.routing = routing;
       this.leagueMinimum = leagueMinimum;
     }
 
     record Answer(String period, String label, String from, String to, Figures figures,
-        ReportQueries.Report report, League.Table league) {
+        ReportQueries.Report report, League.Table league, RoutingReport routing) {
     }
 
     @GetMapping(path = "/api/reports/figures", produces = "application/json")
@@ -225,11 +245,11 @@ class ReportsController {
       Period p = Period.parse(period, date, from, to);
       if (unitCode != null) {
         return new Answer(p.kind(), p.label(), p.from().toString(), p.to().toString(), queries.unit(p, unitCode),
-            null, null);
+            null, null, null);
       }
       ReportQueries.Report report = queries.report(p);
       return new Answer(p.kind(), p.label(), p.from().toString(), p.to().toString(), report.city(), report,
-          League.of(report.city(), report.units(), leagueMinimum));
+          League.of(report.city(), report.units(), leagueMinimum), RoutingReport.of(routing, p));
     }
   }
 }

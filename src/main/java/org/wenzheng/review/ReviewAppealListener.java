@@ -16,11 +16,13 @@ import org.wenzheng.appeal.ReviewDecision;
 import org.wenzheng.appeal.TaskInput;
 import org.wenzheng.appeal.TaskInputRejectedException;
 import org.wenzheng.directory.Directory;
+import org.wenzheng.routing.Routing;
 
 /**
  * {@code Task_ReviewAppeal} 审核诉求. On complete, checks the decision (accept, reject, or merge into a duplicate) on the
- * server and records it in the appeal table, in the completion's transaction. What the form offers (units, possible
- * duplicates) is added when the form is opened ({@link ReviewFormFacts}).
+ * server and records it in the appeal table, and beside the routing suggestion, in the completion's transaction. What
+ * the form offers (units, possible duplicates, the routing suggestion) is added when the form is opened
+ * ({@link ReviewFormFacts}, {@code routing.RoutingFormFacts}).
  */
 @Component
 class ReviewAppealListener implements TaskListener {
@@ -29,12 +31,15 @@ class ReviewAppealListener implements TaskListener {
   private final AppealRepository appeals;
   private final AppealSteps steps;
   private final Directory directory;
+  private final Routing routing;
 
-  ReviewAppealListener(AppealTasks tasks, AppealRepository appeals, AppealSteps steps, Directory directory) {
+  ReviewAppealListener(AppealTasks tasks, AppealRepository appeals, AppealSteps steps, Directory directory,
+      Routing routing) {
     this.tasks = tasks;
     this.appeals = appeals;
     this.steps = steps;
     this.directory = directory;
+    this.routing = routing;
   }
 
   @Override
@@ -61,13 +66,16 @@ class ReviewAppealListener implements TaskListener {
       task.setVariable(AppealProcess.VAR_URGENT, urgent);
       task.setVariable(AppealProcess.VAR_DEPARTMENT_NAME, directory.unitName(unit));
       steps.accepted(appeal, type, complexity, unit, note, urgent);
+      routing.recordChoice(appeal, task.getId(), unit);
     } else if (decision == ReviewDecision.MERGE) {
       Appeal primary = mergeTarget(appeal, input.requireText(AppealProcess.VAR_MERGE_INTO));
       task.setVariable(AppealProcess.VAR_MERGE_INTO, primary.trackingNumber());
       steps.mergedAtReview(appeal, primary);
+      routing.recordChoice(appeal, task.getId(), null);
     } else {
       RejectReason reason = input.requireEnum(AppealProcess.VAR_REJECT_REASON, RejectReason.class);
       steps.rejected(appeal, reason, input.requireText(AppealProcess.VAR_REJECT_NOTE));
+      routing.recordChoice(appeal, task.getId(), null);
     }
   }
 

@@ -72,6 +72,13 @@ class SecurityConfiguration {
                 .hasAnyAuthority(Groups.authority(Groups.PROCESS_OWNERS), Groups.authority(Groups.ADMIN))
             .requestMatchers(paths("/api/policy/**")).hasAnyAuthority(Groups.authority(Groups.PROCESS_OWNERS),
                 Groups.authority(Groups.SUPERVISION), Groups.authority(Groups.ADMIN))
+            // Units' responsibilities (职责清单) are published by administrators; every member of staff reads them.
+            .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/units/*/responsibilities"))
+                .hasAuthority(Groups.authority(Groups.ADMIN))
+            // Routing suggestions: for channel adapters and those who route or oversee routing, not for units.
+            .requestMatchers(paths("/api/routing/**")).hasAnyAuthority(Groups.authority(Groups.INTAKE),
+                Groups.authority(Groups.DISPATCH), Groups.authority(Groups.SUPERVISION),
+                Groups.authority(Groups.PROCESS_OWNERS), Groups.authority(Groups.ADMIN))
             // The demo's inbox holds every unit's mail and citizens' signed links: administrators only.
             .requestMatchers(paths("/demo/**")).hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/appeals"),

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -56,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.wenzheng.appeal.AppealProcess;
 import org.wenzheng.intake.AppealSubmission;
 import org.wenzheng.intake.IntakeService;
+import org.wenzheng.routing.RoutingFixtures;
 import org.wenzheng.support.TestMail;
 
 /**
@@ -142,6 +144,7 @@ class LoadBenchmark {
   @Autowired IntakeService intake;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired ApplicationContext context;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final List<JsonNode> samples = readSamples();
@@ -203,6 +206,10 @@ class LoadBenchmark {
     int warmup = Integer.getInteger("benchmark.warmup", n / 5);
     section("Intake: %d appeals from %d clients (after %d to warm up), against a bare engine's starts", n, CLIENTS,
         warmup);
+    // Routing suggestions (made when a review form is opened, or a review completed) from a city-sized model.
+    int dispatches = Integer.getInteger("benchmark.routing-dispatches", 20000);
+    RoutingFixtures.learn(context, dispatches);
+    line("  routing model of %d past dispatches (suggestions are made at review, not at intake)", dispatches);
     AtomicInteger seq = new AtomicInteger();
     String rest = "/engine-rest/engine/" + bare.engine.getName() + "/process-definition/key/" + BareEngine.PROCESS
         + "/start";

@@ -154,9 +154,11 @@ class AccessMatrixTest {
       }
     }
     softly.assertAll();
-    // Nothing a refusal could have changed: no calendar year loaded, no Open311 client issued, the appeal where it was.
+    // Nothing a refusal could have changed: no calendar year loaded, no Open311 client issued, no responsibilities
+    // changed, the appeal where it was.
     assertThat(api.get("/api/calendar/years/2031", "admin").json().get("loaded").asBoolean()).isFalse();
     assertThat(api.get("/api/open311/clients", "admin").body()).doesNotContain("mole");
+    assertThat(api.get("/api/units/swj/responsibilities", "admin").json().path("text").asText()).doesNotContain("mole");
     assertThat(scenario.reload(appeal).status()).isEqualTo(statusBefore);
     assertThat(scenario.events(appeal)).doesNotContain("RATED", "QUESTION_ASKED", "CONCLUDED");
   }

@@ -56,6 +56,14 @@ public class Scenario {
     return as("intake", List.of("intake"), () -> intake.submit(submission).appeal());
   }
 
+  /** An appeal through the web form with these words and district (no channel type or urgency). */
+  public Appeal submitAbout(String title, String content, String district) {
+    AppealSubmission submission = new AppealSubmission("WEB", "test-" + UUID.randomUUID(), title, content, null, null,
+        new AppealSubmission.Citizen("王五", "13800005678", null),
+        new AppealSubmission.Location(district, null, null), false, null);
+    return as("intake", List.of("intake"), () -> intake.submit(submission).appeal());
+  }
+
   public Appeal reload(Appeal a) {
     return appeals.get(a.id());
   }

@@ -1,0 +1,59 @@
+package org.wenzheng.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationContext;
+import org.wenzheng.directory.Directory;
+import org.wenzheng.directory.UnitKind;
+
+/** Routing models of a city's size for benchmarks, from the labelled appeals, each copy with a number of its own. */
+public final class RoutingFixtures {
+
+  private RoutingFixtures() {
+  }
+
+  /** The labelled appeals that would be routed (not those labelled invalid). */
+  static List<JsonNode> labelled(ObjectMapper json) {
+    try {
+      List<JsonNode> labelled = new ArrayList<>();
+      for (String line : Files.readAllLines(RoutingAccuracyTest.DATA)) {
+        JsonNode a = json.readTree(line);
+        if (!a.path("invalid").asBoolean(false)) {
+          labelled.add(a);
+        }
+      }
+      return labelled;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code n} past dispatches: the labelled appeals over and over, each with a number of its own. */
+  static List<RoutingModel.Example> dispatches(List<JsonNode> labelled, Directory directory, int n) {
+    Set<String> districts = directory.units().stream().filter(u -> u.kind() == UnitKind.DISTRICT)
+        .map(u -> u.code()).collect(Collectors.toSet());
+    List<RoutingModel.Example> examples = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      JsonNode a = labelled.get(i % labelled.size());
+      String unit = a.path("department").asText();
+      examples.add(new RoutingModel.Example(a.path("title").asText("") + "。" + a.path("content").asText()
+          + " 第" + i + "件", districts.contains(unit) ? RoutingModel.LOCAL : unit, a.path("appealType").asText(),
+          a.path("complexity").asText(), a.path("urgent").asBoolean()));
+    }
+    return examples;
+  }
+
+  /** Makes the application suggest from a model of {@code n} past dispatches and the shipped responsibilities. */
+  public static void learn(ApplicationContext context, int n) {
+    RoutingIndex index = context.getBean(RoutingIndex.class);
+    index.use(RoutingModel.of(dispatches(labelled(context.getBean(ObjectMapper.class)),
+        context.getBean(Directory.class), n), index.duties(), index.dutyWeight));
+  }
+}
