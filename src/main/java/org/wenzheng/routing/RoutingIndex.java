@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,8 +23,9 @@ import org.wenzheng.directory.UnitKind;
  * {@code wenzheng.routing.learn-max} dispatches (20,000 by default: a few months of a large city, current
  * responsibilities, and a suggestion that costs the same at any size; the unit an appeal has now, so a return the
  * dispatch centre agreed to corrects the first choice) and the units' responsibilities; built anew when a dispatch was
- * made or changed since (checked every five minutes on each node, {@code wenzheng.routing.refresh-interval}) and at
- * once when responsibilities change. Suggestions use the model in hand while the next one is built.
+ * made or changed, or responsibilities changed, since (checked every five minutes on each node,
+ * {@code wenzheng.routing.refresh-interval}), and at once on the node where responsibilities were changed.
+ * Suggestions use the model in hand while the next one is built.
  */
 @Component
 class RoutingIndex {
@@ -83,19 +85,16 @@ class RoutingIndex {
     }
   }
 
+  /** A change on this node is learned at once; the other nodes see it in the fingerprint at their next check. */
   @TransactionalEventListener(fallbackExecution = true)
   void on(Directory.ResponsibilitiesChanged changed) {
-    rebuild();
+    refreshIfChanged();
   }
 
   /** Uses this model until the dispatches change (benchmarks: a model of a city's size without its database). */
   synchronized void use(RoutingModel given) {
-    RoutingModel old = model;
     model = given;
     builtFrom = fingerprint();
-    if (old != null) {
-      old.close();
-    }
   }
 
   /** Builds the model anew from the dispatches and responsibilities as they are now. */
@@ -103,7 +102,7 @@ class RoutingIndex {
     long started = System.nanoTime();
     String from = fingerprint();
     Set<String> districts = directory.units().stream().filter(u -> u.kind() == UnitKind.DISTRICT)
-        .map(u -> u.code()).collect(java.util.stream.Collectors.toSet());
+        .map(u -> u.code()).collect(Collectors.toSet());
     List<RoutingModel.Example> examples = jdbc.sql("""
             select concat_ws('。', a.title, a.content) as text, a.department_code as unit,
                    coalesce(a.appeal_type, a.requested_type) as type, a.complexity, a.urgent
@@ -116,12 +115,9 @@ class RoutingIndex {
             e.type(), e.complexity(), e.urgent()))
         .toList();
     RoutingModel built = RoutingModel.of(examples, duties(), dutyWeight);
-    RoutingModel old = model;
+    // The old model is not closed: a suggestion may still be reading it. It is memory only, and goes with it.
     model = built;
     builtFrom = from;
-    if (old != null) {
-      old.close();
-    }
     log.info("Routing model built from {} dispatches and {} responsibility lines in {} ms", built.examples(),
         built.duties(), (System.nanoTime() - started) / 1_000_000);
   }
@@ -138,14 +134,16 @@ class RoutingIndex {
   }
 
   /**
-   * What the model learns from, in one line: how many dispatches, and a sum over their units and types (which moves
-   * when a return or a ruling gives an appeal another unit). Other steps of an appeal do not change it.
+   * What the model learns from, in one line: how many dispatches and a sum over their units and types (which moves
+   * when a return or a ruling gives an appeal another unit; other steps of an appeal do not change it), and the
+   * responsibilities as published.
    */
   private String fingerprint() {
     return jdbc.sql("""
             select count(*) || '/' || coalesce(sum(hashtext(concat_ws('/', department_code, appeal_type, complexity,
                    urgent::text))::bigint), 0)
             from published.appeal where dispatched_at is not null and department_code is not null""")
-        .query(String.class).single();
+        .query(String.class).single() + "/" + directory.responsibilities().stream()
+        .map(r -> r.code() + ":" + r.text()).toList().hashCode();
   }
 }
