@@ -86,6 +86,12 @@ public record Period(String kind, LocalDate from, LocalDate until) {
     return until.minusDays(1);
   }
 
+  /** The {@code weeks} whole weeks (Monday to Sunday) up to the week of this period's last day: a trend's span. */
+  public Period weeksUpTo(int weeks) {
+    Period last = week(to());
+    return new Period("weeks", last.from().minusWeeks(weeks - 1L), last.until());
+  }
+
   /** The period of the same length just before this one (last week, last month). */
   public Period previous() {
     return switch (kind) {

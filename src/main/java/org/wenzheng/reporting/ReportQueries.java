@@ -5,7 +5,6 @@ import static org.wenzheng.calendar.EngineClock.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -206,13 +205,12 @@ public class ReportQueries {
 
   /** The weekly trend: the city's figures for each of the {@code weeks} weeks up to the period's last day. */
   public List<Week> trend(Period period, int weeks, String unitCode) {
-    Period last = Period.week(period.to());
-    Instant from = Period.week(last.from().minusWeeks(weeks - 1L)).start();
+    Period span = period.weeksUpTo(weeks);
     String sql = "select date_trunc('week', a.received_at at time zone 'Asia/Shanghai')::date as monday, "
         + AGGREGATES + " " + COHORT
         + (unitCode == null ? "" : " and a.department_code = :unit")
         + " group by 1 order by 1";
-    var query = jdbc.sql(sql).param("from", utc(from)).param("until", utc(last.end()));
+    var query = jdbc.sql(sql).param("from", utc(span.start())).param("until", utc(span.end()));
     if (unitCode != null) {
       query = query.param("unit", unitCode);
     }
@@ -220,8 +218,7 @@ public class ReportQueries {
     query.query((rs, n) -> Map.entry(rs.getObject("monday", LocalDate.class), figures(rs, "week", null)))
         .list().forEach(e -> found.put(e.getKey(), e.getValue()));
     List<Week> result = new ArrayList<>();
-    for (LocalDate monday = last.from().minusWeeks(weeks - 1L); !monday.isAfter(last.from());
-        monday = monday.plusWeeks(1)) {
+    for (LocalDate monday = span.from(); monday.isBefore(span.until()); monday = monday.plusWeeks(1)) {
       result.add(new Week(monday, found.getOrDefault(monday, Figures.empty("week", monday.toString()))));
     }
     return result;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,9 @@ class ReportsController {
   record RoutingReport(Routing.Figures period, List<Routing.Accuracy> weeks) {
 
     static RoutingReport of(Routing routing, Period p) {
-      Instant trendStart = Period.week(Period.week(p.to()).from().minusWeeks(TREND_WEEKS - 1L)).start();
-      return new RoutingReport(routing.figures(p.start(), p.end()), routing.figures(trendStart, p.end()).weeks());
+      Period trend = p.weeksUpTo(TREND_WEEKS);
+      return new RoutingReport(routing.figures(p.start(), p.end()), routing.figures(trend.start(), trend.end())
+          .weeks());
     }
   }
 
