@@ -50,6 +50,10 @@ public class Directory {
     return unit(code).map(Unit::name).orElse(code);
   }
 
+  private static final String RESPONSIBILITIES = """
+      code, name, kind, responsibilities as text, responsibilities_by as changed_by,
+      responsibilities_at as changed_at""";
+
   /** A unit's published responsibilities (职责清单), who last changed them and when. */
   public record Responsibilities(String code, String name, UnitKind kind, String text, String changedBy,
       OffsetDateTime changedAt) {
@@ -57,18 +61,14 @@ public class Directory {
 
   /** The responsibilities of every active unit that publishes some. */
   public List<Responsibilities> responsibilities() {
-    return jdbc.sql("""
-            select code, name, kind, responsibilities as text, responsibilities_by as changed_by,
-                   responsibilities_at as changed_at
-            from unit where active and responsibilities is not null order by kind, code""")
+    return jdbc.sql("select " + RESPONSIBILITIES
+            + " from unit where active and responsibilities is not null order by kind, code")
         .query(Rows.of(Responsibilities.class)).list();
   }
 
   public Optional<Responsibilities> responsibilities(String code) {
-    return jdbc.sql("""
-            select code, name, kind, responsibilities as text, responsibilities_by as changed_by,
-                   responsibilities_at as changed_at
-            from unit where code = ?""").param(code).query(Rows.of(Responsibilities.class)).optional();
+    return jdbc.sql("select " + RESPONSIBILITIES + " from unit where code = ?").param(code)
+        .query(Rows.of(Responsibilities.class)).optional();
   }
 
   /**

@@ -1,21 +1,18 @@
 package org.wenzheng.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.wenzheng.web.TextInput.blankToNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wenzheng.appeal.Channel;
 import org.wenzheng.directory.Directory;
-import org.wenzheng.directory.UnitKind;
 import org.wenzheng.support.WenzhengTest;
 
 /**
@@ -49,27 +46,11 @@ class RoutingAccuracyTest {
   @Autowired Directory directory;
   @Autowired ObjectMapper json;
 
-  record Labelled(String text, String title, String content, String district, Channel channel, String unit,
-      String type, String complexity, boolean urgent) {
-  }
-
   @Test
-  void suggestsTheRightUnitAndTypeForAppealsItHasNotSeen() throws IOException {
-    List<Labelled> appeals = new ArrayList<>();
-    for (String line : Files.readAllLines(DATA)) {
-      JsonNode a = json.readTree(line);
-      if (a.path("invalid").asBoolean(false)) {
-        continue;
-      }
-      String title = a.path("title").asText("");
-      appeals.add(new Labelled(String.join("。", title, a.path("content").asText()), title.isBlank() ? null : title,
-          a.path("content").asText(), a.path("district").asText("").isBlank() ? null : a.path("district").asText(),
-          Channel.valueOf(a.path("channel").asText()), a.path("department").asText(), a.path("appealType").asText(),
-          a.path("complexity").asText(), a.path("urgent").asBoolean()));
-    }
+  void suggestsTheRightUnitAndTypeForAppealsItHasNotSeen() {
+    List<JsonNode> appeals = RoutingFixtures.labelled(json);
     assertThat(appeals).hasSize(146);
-    Set<String> districts = directory.units().stream().filter(u -> u.kind() == UnitKind.DISTRICT)
-        .map(u -> u.code()).collect(Collectors.toSet());
+    Set<String> districts = RoutingFixtures.districts(directory);
     List<RoutingModel.Duty> duties = index.duties();
 
     int top1 = 0;
@@ -81,25 +62,26 @@ class RoutingAccuracyTest {
     for (int fold = 0; fold < FOLDS; fold++) {
       List<RoutingModel.Example> learned = new ArrayList<>();
       for (int i = 0; i < appeals.size(); i++) {
-        Labelled a = appeals.get(i);
         if (i % FOLDS != fold) {
-          learned.add(new RoutingModel.Example(a.text(), districts.contains(a.unit()) ? RoutingModel.LOCAL : a.unit(),
-              a.type(), a.complexity(), a.urgent()));
+          learned.add(RoutingFixtures.example(appeals.get(i), districts, ""));
         }
       }
       try (RoutingModel model = RoutingModel.of(learned, duties, index.dutyWeight)) {
         for (int i = fold; i < appeals.size(); i += FOLDS) {
-          Labelled a = appeals.get(i);
+          JsonNode a = appeals.get(i);
+          String unit = a.path("department").asText();
           long started = System.nanoTime();
-          Routing.Suggestion s = routing.suggest(new Routing.Request(a.title(), a.content(), a.district(), null,
-              a.channel(), null), model);
+          Routing.Suggestion s = routing.suggest(new Routing.Request(blankToNull(a.path("title").asText()),
+              a.path("content").asText(), blankToNull(a.path("district").asText()), null,
+              Channel.valueOf(a.path("channel").asText()), null), model);
           nanos.add(System.nanoTime() - started);
           List<String> units = s.units().stream().map(Routing.UnitSuggestion::code).toList();
-          top1 += !units.isEmpty() && units.get(0).equals(a.unit()) ? 1 : 0;
-          top3 += units.contains(a.unit()) ? 1 : 0;
-          type += s.appealType() != null && s.appealType().name().equals(a.type()) ? 1 : 0;
-          complexity += s.complexity() != null && s.complexity().name().equals(a.complexity()) ? 1 : 0;
-          urgent += s.urgent() == a.urgent() ? 1 : 0;
+          top1 += !units.isEmpty() && units.get(0).equals(unit) ? 1 : 0;
+          top3 += units.contains(unit) ? 1 : 0;
+          type += s.appealType() != null && s.appealType().name().equals(a.path("appealType").asText()) ? 1 : 0;
+          complexity += s.complexity() != null && s.complexity().name().equals(a.path("complexity").asText())
+              ? 1 : 0;
+          urgent += s.urgent() == a.path("urgent").asBoolean() ? 1 : 0;
         }
       }
     }

@@ -35,17 +35,26 @@ public final class RoutingFixtures {
     }
   }
 
+  /** The districts' unit codes: their dispatches are learned as the class of local matters. */
+  static Set<String> districts(Directory directory) {
+    return directory.units().stream().filter(u -> u.kind() == UnitKind.DISTRICT).map(u -> u.code())
+        .collect(Collectors.toSet());
+  }
+
+  /** A labelled appeal as a past dispatch, its words followed by {@code suffix}, as the routing index learns it. */
+  static RoutingModel.Example example(JsonNode a, Set<String> districts, String suffix) {
+    String unit = a.path("department").asText();
+    return new RoutingModel.Example(String.join("。", a.path("title").asText(""), a.path("content").asText())
+        + suffix, districts.contains(unit) ? RoutingModel.LOCAL : unit, a.path("appealType").asText(),
+        a.path("complexity").asText(), a.path("urgent").asBoolean());
+  }
+
   /** {@code n} past dispatches: the labelled appeals over and over, each with a number of its own. */
   static List<RoutingModel.Example> dispatches(List<JsonNode> labelled, Directory directory, int n) {
-    Set<String> districts = directory.units().stream().filter(u -> u.kind() == UnitKind.DISTRICT)
-        .map(u -> u.code()).collect(Collectors.toSet());
+    Set<String> districts = districts(directory);
     List<RoutingModel.Example> examples = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      JsonNode a = labelled.get(i % labelled.size());
-      String unit = a.path("department").asText();
-      examples.add(new RoutingModel.Example(a.path("title").asText("") + "。" + a.path("content").asText()
-          + " 第" + i + "件", districts.contains(unit) ? RoutingModel.LOCAL : unit, a.path("appealType").asText(),
-          a.path("complexity").asText(), a.path("urgent").asBoolean()));
+      examples.add(example(labelled.get(i % labelled.size()), districts, " 第" + i + "件"));
     }
     return examples;
   }
