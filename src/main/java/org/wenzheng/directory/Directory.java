@@ -51,24 +51,37 @@ public class Directory {
   }
 
   private static final String RESPONSIBILITIES = """
-      code, name, kind, responsibilities as text, responsibilities_by as changed_by,
+      code, name, kind, responsibilities as text, aliases, responsibilities_by as changed_by,
       responsibilities_at as changed_at""";
 
-  /** A unit's published responsibilities (职责清单), who last changed them and when. */
-  public record Responsibilities(String code, String name, UnitKind kind, String text, String changedBy,
-      OffsetDateTime changedAt) {
+  /**
+   * A unit's published responsibilities (职责清单), the names citizens call it by (称呼, e.g. 派出所 for 市公安局;
+   * the districts share theirs), who last changed either and when.
+   */
+  public record Responsibilities(String code, String name, UnitKind kind, String text, List<String> aliases,
+      String changedBy, OffsetDateTime changedAt) {
   }
 
-  /** The responsibilities of every active unit that publishes some. */
+  /** As stored: the aliases one per line. */
+  private record Row(String code, String name, UnitKind kind, String text, String aliases, String changedBy,
+      OffsetDateTime changedAt) {
+
+    Responsibilities published() {
+      return new Responsibilities(code, name, kind, text,
+          aliases == null ? List.of() : aliases.lines().filter(a -> !a.isBlank()).toList(), changedBy, changedAt);
+    }
+  }
+
+  /** The responsibilities and aliases of every active unit that publishes either. */
   public List<Responsibilities> responsibilities() {
     return jdbc.sql("select " + RESPONSIBILITIES
-            + " from unit where active and responsibilities is not null order by kind, code")
-        .query(Rows.of(Responsibilities.class)).list();
+            + " from unit where active and (responsibilities is not null or aliases is not null) order by kind, code")
+        .query(Rows.of(Row.class)).list().stream().map(Row::published).toList();
   }
 
   public Optional<Responsibilities> responsibilities(String code) {
     return jdbc.sql("select " + RESPONSIBILITIES + " from unit where code = ?").param(code)
-        .query(Rows.of(Responsibilities.class)).optional();
+        .query(Rows.of(Row.class)).optional().map(Row::published);
   }
 
   /**
@@ -82,7 +95,16 @@ public class Directory {
     events.publishEvent(new ResponsibilitiesChanged(code));
   }
 
-  /** A unit's responsibilities changed. */
+  /** Replaces the names citizens call a unit by (empty: none); heard of like a change of responsibilities. */
+  @Transactional
+  public void changeAliases(String code, List<String> aliases, String changedBy) {
+    jdbc.sql("update unit set aliases = ?, responsibilities_by = ?, responsibilities_at = ? where code = ?")
+        .params(aliases.isEmpty() ? null : String.join("\n", aliases), changedBy, EngineClock.nowUtc(), code)
+        .update();
+    events.publishEvent(new ResponsibilitiesChanged(code));
+  }
+
+  /** A unit's responsibilities or aliases changed. */
   public record ResponsibilitiesChanged(String code) {
   }
 

@@ -2,7 +2,9 @@ package org.wenzheng.directory;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -15,9 +17,11 @@ import org.wenzheng.web.NotFoundException;
 import org.wenzheng.web.TextInput;
 
 /**
- * {@code /api/units/…/responsibilities}: each unit's published responsibilities (职责清单), read by staff and changed
- * by administrators ({@code PUT}, {@code {"responsibilities": "…"}}: one duty per line, at most 4,000 characters;
- * empty publishes none). The routing suggestions learn from them at once.
+ * {@code /api/units/…/responsibilities}: each unit's published responsibilities (职责清单) and the names citizens
+ * call it by (称呼), read by staff and changed by administrators: {@code PUT …/responsibilities},
+ * {@code {"responsibilities": "…"}} (one duty per line, at most 4,000 characters; empty publishes none), and
+ * {@code PUT …/aliases}, {@code {"aliases": ["派出所", "民警"]}} (at most 40 of at most 20 characters; a name another
+ * unit goes by is refused, except that the districts share theirs). The routing suggestions learn from them at once.
  */
 @RestController
 @RequestMapping("/api/units")
@@ -25,7 +29,13 @@ class UnitsController {
 
   static final int MAX_LENGTH = 4000;
 
+  static final int MAX_ALIASES = 40;
+  static final int MAX_ALIAS_LENGTH = 20;
+
   record Change(@Size(max = MAX_LENGTH, message = "不能超过 4000 字") String responsibilities) {
+  }
+
+  record AliasesChange(List<String> aliases) {
   }
 
   private final Directory directory;
@@ -55,6 +65,42 @@ class UnitsController {
       throw new InvalidFieldException("responsibilities", problem);
     }
     directory.changeResponsibilities(code, text, StaffUser.current().orElseThrow().id());
+    return one(code);
+  }
+
+  @PutMapping("/{code}/aliases")
+  Directory.Responsibilities changeAliases(@PathVariable String code, @RequestBody AliasesChange body) {
+    Unit unit = directory.unit(code).orElseThrow(() -> new NotFoundException("单位 " + code + " 不存在"));
+    if (body.aliases() == null) {
+      throw new InvalidFieldException("aliases", "请给出称呼列表（可为空列表）");
+    }
+    if (body.aliases().size() > MAX_ALIASES) {
+      throw new InvalidFieldException("aliases", "不能超过 " + MAX_ALIASES + " 个");
+    }
+    Set<String> aliases = new LinkedHashSet<>();
+    for (int i = 0; i < body.aliases().size(); i++) {
+      String alias = TextInput.blankToNull(body.aliases().get(i));
+      String field = "aliases[" + i + "]";
+      if (alias == null) {
+        throw new InvalidFieldException(field, "称呼不能为空");
+      }
+      String problem = TextInput.problem(alias);
+      if (problem != null || alias.codePoints().anyMatch(Character::isWhitespace)) {
+        throw new InvalidFieldException(field, problem != null ? problem : "称呼中不能有空格或换行");
+      }
+      if (alias.codePointCount(0, alias.length()) > MAX_ALIAS_LENGTH) {
+        throw new InvalidFieldException(field, "不能超过 " + MAX_ALIAS_LENGTH + " 字");
+      }
+      for (Directory.Responsibilities other : directory.responsibilities()) {
+        boolean sameClass = other.code().equals(code)
+            || (other.kind() == UnitKind.DISTRICT && unit.kind() == UnitKind.DISTRICT);
+        if (!sameClass && other.aliases().contains(alias)) {
+          throw new InvalidFieldException(field, "「" + alias + "」已是" + other.name() + "的称呼");
+        }
+      }
+      aliases.add(alias);
+    }
+    directory.changeAliases(code, List.copyOf(aliases), StaffUser.current().orElseThrow().id());
     return one(code);
   }
 }

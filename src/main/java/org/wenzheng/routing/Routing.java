@@ -34,9 +34,9 @@ import org.wenzheng.directory.UnitKind;
 
 /**
  * 智能派单建议: for an appeal, the units most likely responsible (up to three, with their share of the score and the
- * source: the supervision office's rules first, then what was learned from past dispatches and the units'
- * responsibilities), its type, complexity and urgency. Made when the dispatcher opens the review form and recorded
- * beside the dispatcher's choice, so the city sees how often the suggestion was taken.
+ * source: the supervision office's rules first, then the unit the citizen asks for by name, then what was learned from
+ * past dispatches and the units' responsibilities), its type, complexity and urgency. Made when the dispatcher opens
+ * the review form and recorded beside the dispatcher's choice, so the city sees how often the suggestion was taken.
  */
 @Service
 @NamedInterface("routing")
@@ -55,8 +55,12 @@ public class Routing {
       String mailboxCode) {
   }
 
-  /** One suggested unit: its share of the score (0–1; a rule's unit is 1) and where it comes from. */
-  public record UnitSuggestion(String code, String name, double score, Source source) {
+  /**
+   * One suggested unit: its share of the neighbours' score (0–1; a rule's unit is 1; a unit the citizen named has its
+   * share, 0 when none of the neighbours had it), where it comes from, and for a rule or a name why (the rule's note,
+   * the name the citizen used).
+   */
+  public record UnitSuggestion(String code, String name, double score, Source source, String note) {
   }
 
   /** The suggestion: units best first; type, complexity and urgency (null type or complexity: nothing learned). */
@@ -107,21 +111,33 @@ public class Routing {
     Optional<RoutingRules.Ruling> ruling = rules.apply(text, request.district(),
         request.channel() == null ? null : request.channel().name());
     ruling.filter(r -> units.containsKey(r.unit()) && !excluded.contains(r.unit())).ifPresent(r ->
-        suggested.add(new UnitSuggestion(r.unit(), units.get(r.unit()).name(), 1.0, Source.RULE)));
+        suggested.add(new UnitSuggestion(r.unit(), units.get(r.unit()).name(), 1.0, Source.RULE, r.note())));
     RoutingModel.Prediction prediction = model.predict(text);
     String local = localUnit(request, text, units);
+    prediction.named().ifPresent(named -> {
+      String code = RoutingModel.LOCAL.equals(named.label()) ? local : named.label();
+      double share = prediction.units().stream().filter(s -> s.label().equals(named.label()))
+          .mapToDouble(RoutingModel.Scored::score).findFirst().orElse(0);
+      offer(suggested, units, excluded, code, share, Source.NAMED, named.alias());
+    });
     for (RoutingModel.Scored s : prediction.units()) {
-      String code = RoutingModel.LOCAL.equals(s.label()) ? local : s.label();
-      Unit unit = code == null ? null : units.get(code);
-      if (suggested.size() < UNITS && unit != null && unit.active() && !excluded.contains(code)
-          && suggested.stream().noneMatch(u -> u.code().equals(code))) {
-        suggested.add(new UnitSuggestion(code, unit.name(), round(s.score()), s.source()));
-      }
+      offer(suggested, units, excluded, RoutingModel.LOCAL.equals(s.label()) ? local : s.label(), s.score(),
+          s.source(), null);
     }
     return new Suggestion(suggested, Labelled.parse(AppealType.class, prediction.type()).orElse(null),
         Labelled.parse(Complexity.class, prediction.complexity()).orElse(null),
         ruling.map(RoutingRules.Ruling::urgent).orElse(false) || prediction.urgent(),
         ruling.map(RoutingRules.Ruling::note).orElse(null));
+  }
+
+  /** Adds the unit after those suggested already, unless it is one of them, unknown, inactive, excluded or fourth. */
+  private static void offer(List<UnitSuggestion> suggested, Map<String, Unit> units, Set<String> excluded,
+      String code, double score, Source source, String note) {
+    Unit unit = code == null ? null : units.get(code);
+    if (suggested.size() < UNITS && unit != null && unit.active() && !excluded.contains(code)
+        && suggested.stream().noneMatch(u -> u.code().equals(code))) {
+      suggested.add(new UnitSuggestion(code, unit.name(), round(score), source, note));
+    }
   }
 
   /**

@@ -55,13 +55,17 @@ class RoutingFormFacts implements TaskFormFacts {
     }
   }
 
-  /** E.g. "市城管委 82%（规则：燃气泄漏…）；市住建局 10%（以往派单）。类型：举报投诉；难易程度：一般；紧急". */
+  /**
+   * E.g. "市城管委 100%（规则：燃气泄漏…）；市住建局 10%（以往派单）。类型：举报投诉；难易程度：一般；紧急", or
+   * "市生态环境局（来信点名：环保）；成华区 45%（以往派单）…": a named unit comes first whatever its score, so none is shown.
+   */
   static String describe(Routing.Suggestion s) {
     if (s.units().isEmpty()) {
       return "暂无建议（尚无可参考的派单和职责清单）";
     }
-    String units = s.units().stream().map(u -> u.name() + " " + Math.round(u.score() * 100) + "%（"
-            + (u.source() == Source.RULE && s.ruleNote() != null ? "规则：" + s.ruleNote() : u.source().label()) + "）")
+    String units = s.units().stream().map(u -> u.name()
+            + (u.source() == Source.NAMED ? "" : " " + Math.round(u.score() * 100) + "%")
+            + "（" + u.source().label() + (u.note() == null ? "" : "：" + u.note()) + "）")
         .collect(Collectors.joining("；"));
     StringBuilder line = new StringBuilder(units);
     if (s.appealType() != null) {

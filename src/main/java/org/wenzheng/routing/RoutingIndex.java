@@ -57,7 +57,7 @@ class RoutingIndex {
     if (m == null) {
       synchronized (this) {
         if (model == null) {
-          model = RoutingModel.of(List.of(), duties(), dutyWeight);
+          model = RoutingModel.of(List.of(), duties(), names(), dutyWeight);
         }
         m = model;
       }
@@ -114,7 +114,7 @@ class RoutingIndex {
         .map(e -> new RoutingModel.Example(e.text(), districts.contains(e.unit()) ? RoutingModel.LOCAL : e.unit(),
             e.type(), e.complexity(), e.urgent()))
         .toList();
-    RoutingModel built = RoutingModel.of(examples, duties(), dutyWeight);
+    RoutingModel built = RoutingModel.of(examples, duties(), names(), dutyWeight);
     // The old model is not closed: a suggestion may still be reading it. It is memory only, and goes with it.
     model = built;
     builtFrom = from;
@@ -126,17 +126,31 @@ class RoutingIndex {
   List<RoutingModel.Duty> duties() {
     Set<RoutingModel.Duty> duties = new LinkedHashSet<>();
     for (Directory.Responsibilities r : directory.responsibilities()) {
-      String unit = r.kind() == UnitKind.DISTRICT ? RoutingModel.LOCAL : r.code();
-      r.text().lines().map(String::strip).filter(l -> !l.isEmpty())
-          .forEach(line -> duties.add(new RoutingModel.Duty(unit, line)));
+      if (r.text() != null) {
+        r.text().lines().map(String::strip).filter(l -> !l.isEmpty())
+            .forEach(line -> duties.add(new RoutingModel.Duty(label(r), line)));
+      }
     }
     return new ArrayList<>(duties);
+  }
+
+  /** The names citizens call the units by; the districts' name the local matters ({@link RoutingModel#LOCAL}). */
+  List<NamedUnits.Name> names() {
+    Set<NamedUnits.Name> names = new LinkedHashSet<>();
+    for (Directory.Responsibilities r : directory.responsibilities()) {
+      r.aliases().forEach(alias -> names.add(new NamedUnits.Name(label(r), alias)));
+    }
+    return new ArrayList<>(names);
+  }
+
+  private static String label(Directory.Responsibilities r) {
+    return r.kind() == UnitKind.DISTRICT ? RoutingModel.LOCAL : r.code();
   }
 
   /**
    * What the model learns from, in one line: how many dispatches and a sum over their units and types (which moves
    * when a return or a ruling gives an appeal another unit; other steps of an appeal do not change it), and the
-   * responsibilities as published.
+   * responsibilities and aliases as published.
    */
   private String fingerprint() {
     return jdbc.sql("""
@@ -144,6 +158,6 @@ class RoutingIndex {
                    urgent::text))::bigint), 0)
             from published.appeal where dispatched_at is not null and department_code is not null""")
         .query(String.class).single() + "/" + directory.responsibilities().stream()
-        .map(r -> r.code() + ":" + r.text()).toList().hashCode();
+        .map(r -> r.code() + ":" + r.text() + ":" + r.aliases()).toList().hashCode();
   }
 }

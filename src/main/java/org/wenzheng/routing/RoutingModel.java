@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -37,8 +38,9 @@ import org.apache.lucene.util.BytesRef;
  * unit's published responsibilities, one document per duty ({@code RESPONSIBILITIES}), and Lucene's
  * k-nearest-neighbours classifiers over it. A new appeal's unit is the unit of the documents most like it (BM25 over
  * smartcn's words and over character pairs, which also catch words smartcn cuts differently); its type, complexity
- * and urgency those of the most alike past dispatches. The districts answer for the same local matters
- * ({@link #LOCAL}), so they are one class, and the appeal's place says which district.
+ * and urgency those of the most alike past dispatches; the unit the appeal asks for by name, if any
+ * ({@link NamedUnits}). The districts answer for the same local matters ({@link #LOCAL}), so they are one class, and
+ * the appeal's place says which district.
  *
  * <p>Thread-safe: built, then only read. A new dispatch or responsibility means a new model ({@link RoutingIndex}).
  */
@@ -69,19 +71,26 @@ final class RoutingModel implements AutoCloseable {
   record Scored(String label, double score, Source source) {
   }
 
-  record Prediction(List<Scored> units, String type, String complexity, boolean urgent) {
+  /**
+   * The units most like the text, best first; the unit it asks for by name, if any (not necessarily among them);
+   * the type, complexity and urgency of the most alike dispatches.
+   */
+  record Prediction(List<Scored> units, Optional<NamedUnits.Name> named, String type, String complexity,
+      boolean urgent) {
   }
 
   private final ByteBuffersDirectory directory;
   private final IndexReader reader;
   private final SourcedClassifier units;
   private final LearnedClassifier learned;
+  private final NamedUnits names;
   private final int examples;
   private final int duties;
 
-  private RoutingModel(ByteBuffersDirectory directory, IndexReader reader, Analyzer analyzer, int examples,
-      int duties) throws IOException {
+  private RoutingModel(ByteBuffersDirectory directory, IndexReader reader, Analyzer analyzer, NamedUnits names,
+      int examples, int duties) throws IOException {
     this.directory = directory;
+    this.names = names;
     this.reader = reader;
     this.examples = examples;
     this.duties = duties;
@@ -91,9 +100,9 @@ final class RoutingModel implements AutoCloseable {
 
   /**
    * The model of these dispatches and duties; each duty counts as {@code dutyWeight} past dispatches (a published
-   * duty is worth more than one appeal, and it is all a new city has).
+   * duty is worth more than one appeal, and it is all a new city has); {@code names} are the units' aliases.
    */
-  static RoutingModel of(List<Example> examples, List<Duty> duties, int dutyWeight) {
+  static RoutingModel of(List<Example> examples, List<Duty> duties, List<NamedUnits.Name> names, int dutyWeight) {
     Analyzer analyzer = analyzer();
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     try {
@@ -112,7 +121,8 @@ final class RoutingModel implements AutoCloseable {
           }
         }
       }
-      return new RoutingModel(directory, DirectoryReader.open(directory), analyzer, examples.size(), duties.size());
+      return new RoutingModel(directory, DirectoryReader.open(directory), analyzer, new NamedUnits(names),
+          examples.size(), duties.size());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -145,15 +155,15 @@ final class RoutingModel implements AutoCloseable {
     return duties;
   }
 
-  /** The units most like this text, best first, with the type, complexity and urgency of the most alike dispatches. */
   Prediction predict(String text) {
     try {
       List<Scored> ranked = units.rank(text);
+      Optional<NamedUnits.Name> named = names.in(text);
       if (examples == 0) {
-        return new Prediction(ranked, null, null, false);
+        return new Prediction(ranked, named, null, null, false);
       }
       LearnedClassifier.Decided d = learned.decide(text);
-      return new Prediction(ranked, d.type(), d.complexity(), "true".equals(d.urgent()));
+      return new Prediction(ranked, named, d.type(), d.complexity(), "true".equals(d.urgent()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -72,8 +72,8 @@ class SecurityConfiguration {
                 .hasAnyAuthority(Groups.authority(Groups.PROCESS_OWNERS), Groups.authority(Groups.ADMIN))
             .requestMatchers(paths("/api/policy/**")).hasAnyAuthority(Groups.authority(Groups.PROCESS_OWNERS),
                 Groups.authority(Groups.SUPERVISION), Groups.authority(Groups.ADMIN))
-            // Units' responsibilities (职责清单) are published by administrators; every member of staff reads them.
-            .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/units/*/responsibilities"))
+            // Units' responsibilities (职责清单) and aliases are published by administrators; all staff read them.
+            .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/units/**"))
                 .hasAuthority(Groups.authority(Groups.ADMIN))
             // Routing suggestions: for channel adapters and those who route or oversee routing, not for units.
             .requestMatchers(paths("/api/routing/**")).hasAnyAuthority(Groups.authority(Groups.INTAKE),

@@ -23,8 +23,8 @@ import org.wenzheng.support.Scenario;
 import org.wenzheng.support.WenzhengTest;
 
 /**
- * {@code POST /api/routing/suggest}, the supervision office's rules table, the units' responsibilities and the
- * suggestion recorded at review, through the doors their users use.
+ * {@code POST /api/routing/suggest}, the supervision office's rules table, the units' responsibilities and aliases,
+ * and the suggestion recorded at review, through the doors their users use.
  */
 @WenzhengTest
 class RoutingApiTest {
@@ -40,6 +40,7 @@ class RoutingApiTest {
   @Autowired RoutingIndex index;
   final List<String> deployed = new ArrayList<>();
   String responsibilitiesBefore;
+  JsonNode aliasesBefore;
 
   @AfterEach
   void restore() {
@@ -48,6 +49,12 @@ class RoutingApiTest {
     deployed.forEach(id -> repositoryService.deleteDeployment(id, true));
     if (responsibilitiesBefore != null) {
       jdbc.sql("update unit set responsibilities = ? where code = 'swj'").param(responsibilitiesBefore).update();
+      index.rebuild();
+    }
+    if (aliasesBefore != null) {
+      List<String> aliases = new ArrayList<>();
+      aliasesBefore.forEach(a -> aliases.add(a.asText()));
+      jdbc.sql("update unit set aliases = ? where code = 'jjq'").param(String.join("\n", aliases)).update();
       index.rebuild();
     }
   }
@@ -63,7 +70,10 @@ class RoutingApiTest {
     assertThat(s.path("units").get(0).path("code").asText()).isEqualTo("swj");
     assertThat(s.path("units").get(0).path("name").asText()).isEqualTo("市水务局");
     assertThat(s.path("units").get(0).path("score").asDouble()).isBetween(0.0, 1.0);
-    assertThat(s.path("units").get(0).path("source").asText()).isIn("LEARNED", "RESPONSIBILITIES");
+    // "请水务部门来看看": the citizen names the unit, so it comes first, with the name used.
+    assertThat(s.path("units").get(0).path("source").asText()).isEqualTo("NAMED");
+    assertThat(s.path("units").get(0).path("note").asText()).isEqualTo("水务");
+    assertThat(s.path("units").get(1).path("source").asText()).isIn("LEARNED", "RESPONSIBILITIES");
     assertThat(s.path("units").size()).isBetween(1, 3);
     assertThat(s.has("appealType")).isTrue();
     assertThat(s.path("urgent").isBoolean()).isTrue();
@@ -91,6 +101,12 @@ class RoutingApiTest {
     assertThat(gas.path("units").get(0).path("score").asDouble()).isEqualTo(1.0);
     assertThat(gas.path("urgent").asBoolean()).isTrue();
     assertThat(gas.path("ruleNote").asText()).contains("燃气");
+    // A rule beats a unit the citizen names; the named one follows it.
+    JsonNode gasAskingPolice = api.post("/api/routing/suggest", "dispatcher",
+        GAS.replace("请尽快派人来查看", "请派出所尽快派人来查看")).json();
+    assertThat(gasAskingPolice.path("units").get(0).path("code").asText()).isEqualTo("cgw");
+    assertThat(gasAskingPolice.path("units").get(1).path("code").asText()).isEqualTo("gaj");
+    assertThat(gasAskingPolice.path("units").get(1).path("source").asText()).isEqualTo("NAMED");
 
     String water = """
         {"content": "小区自来水发黄有怪味，水压也很低。", "district": "武侯区", "channel": "WEB"}""";
@@ -152,6 +168,46 @@ class RoutingApiTest {
     JsonNode s = api.post("/api/routing/suggest", "dispatcher", ask).json();
     assertThat(s.path("units").get(0).path("code").asText()).isEqualTo("swj");
     assertThat(s.path("units").get(0).path("source").asText()).isEqualTo("RESPONSIBILITIES");
+  }
+
+  @Test
+  void aUnitTheCitizenAsksForByNameComesFirstAndAdministratorsKeepItsNames() {
+    Api api = new Api(port);
+    aliasesBefore = api.get("/api/units/jjq/responsibilities", "dispatcher").json().path("aliases");
+    String ask = """
+        {"content": "我们院子门口的垃圾桶满了好几天，请网格员过来看看。", "district": "锦江区", "channel": "WECHAT"}""";
+    assertThat(api.post("/api/routing/suggest", "dispatcher", ask).json().path("units").get(0).path("source")
+        .asText()).isNotEqualTo("NAMED");
+
+    assertThat(api.put("/api/units/jjq/aliases", "dispatcher", "{\"aliases\": [\"网格员\"]}").status())
+        .isEqualTo(403);
+    Api.Response blank = api.put("/api/units/jjq/aliases", "admin", "{\"aliases\": [\"街道\", \" \"]}");
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.contentType()).startsWith("application/problem+json");
+    assertThat(blank.body()).contains("aliases[1]");
+    Api.Response taken = api.put("/api/units/jjq/aliases", "admin", "{\"aliases\": [\"网格员\", \"派出所\"]}");
+    assertThat(taken.status()).isEqualTo(400);
+    assertThat(taken.body()).contains("aliases[1]").contains("市公安局");
+    assertThat(api.put("/api/units/jjq/aliases", "admin", "{}").status()).isEqualTo(400);
+    assertThat(api.put("/api/units/jjq/aliases", "admin", Api.json(Map.of("aliases", List.of("网".repeat(21)))))
+        .status()).isEqualTo(400);
+    assertThat(api.get("/api/units/jjq/responsibilities", "dispatcher").json().path("aliases"))
+        .isEqualTo(aliasesBefore);
+
+    List<String> aliases = new ArrayList<>();
+    aliasesBefore.forEach(a -> aliases.add(a.asText()));
+    aliases.add("网格员");
+    Api.Response changed = api.put("/api/units/jjq/aliases", "admin", Api.json(Map.of("aliases", aliases)));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.json().path("changedBy").asText()).isEqualTo("admin");
+    JsonNode s = api.post("/api/routing/suggest", "dispatcher", ask).json();
+    assertThat(s.path("units").get(0).path("code").asText()).isEqualTo("jjq");
+    assertThat(s.path("units").get(0).path("source").asText()).isEqualTo("NAMED");
+    assertThat(s.path("units").get(0).path("note").asText()).isEqualTo("网格员");
+    // Named without a request, a unit is what happened, not who should act.
+    JsonNode told = api.post("/api/routing/suggest", "dispatcher", """
+        {"content": "垃圾桶满了好几天，网格员说管不了。", "district": "锦江区"}""").json();
+    assertThat(told.path("units").findValuesAsText("source")).doesNotContain("NAMED");
   }
 
   @Test

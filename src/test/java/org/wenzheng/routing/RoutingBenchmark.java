@@ -37,7 +37,7 @@ class RoutingBenchmark {
       int n = Integer.parseInt(size.strip());
       List<RoutingModel.Example> examples = RoutingFixtures.dispatches(labelled, directory, n);
       long started = System.nanoTime();
-      try (RoutingModel model = RoutingModel.of(examples, index.duties(), index.dutyWeight)) {
+      try (RoutingModel model = RoutingModel.of(examples, index.duties(), index.names(), index.dutyWeight)) {
         double build = (System.nanoTime() - started) / 1e9;
         List<Long> nanos = new ArrayList<>();
         for (int round = 0; round < 3; round++) {

@@ -63,6 +63,6 @@ public final class RoutingFixtures {
   public static void learn(ApplicationContext context, int n) {
     RoutingIndex index = context.getBean(RoutingIndex.class);
     index.use(RoutingModel.of(dispatches(labelled(context.getBean(ObjectMapper.class)),
-        context.getBean(Directory.class), n), index.duties(), index.dutyWeight));
+        context.getBean(Directory.class), n), index.duties(), index.names(), index.dutyWeight));
   }
 }

@@ -159,6 +159,8 @@ class AccessMatrixTest {
     assertThat(api.get("/api/calendar/years/2031", "admin").json().get("loaded").asBoolean()).isFalse();
     assertThat(api.get("/api/open311/clients", "admin").body()).doesNotContain("mole");
     assertThat(api.get("/api/units/swj/responsibilities", "admin").json().path("text").asText()).doesNotContain("mole");
+    assertThat(api.get("/api/units/swj/responsibilities", "admin").json().path("aliases").toString())
+        .doesNotContain("mole");
     assertThat(scenario.reload(appeal).status()).isEqualTo(statusBefore);
     assertThat(scenario.events(appeal)).doesNotContain("RATED", "QUESTION_ASKED", "CONCLUDED");
   }
