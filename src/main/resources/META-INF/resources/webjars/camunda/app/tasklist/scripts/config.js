@@ -11,8 +11,9 @@ export default {
     fallbackLocale: 'zh'
   },
   disableWelcomeMessage: true,
-  // After 提交, one sentence on what happened next (webapps/NextStep); form-js's own English words in Chinese.
-  customScripts: ['scripts/next-step', 'scripts/form-texts'],
+  // After 提交, one sentence on what happened next (webapps/NextStep); form-js's own English words in Chinese; no
+  // error held for a field a condition has hidden (form-js 1.8.7 kept them, and 提交 stayed disabled).
+  customScripts: ['scripts/next-step', 'scripts/form-texts', 'scripts/form-conditions'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
