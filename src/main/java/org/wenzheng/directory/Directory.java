@@ -2,6 +2,7 @@ package org.wenzheng.directory;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,23 +86,49 @@ public class Directory {
   }
 
   /**
-   * Replaces a unit's responsibilities (null: none published); those who suggest units hear of it
-   * ({@link ResponsibilitiesChanged}) after the change is committed.
+   * Replaces a unit's responsibilities (null: none published), journalled with what they said before
+   * ({@link #changes}); those who suggest units hear of it ({@link ResponsibilitiesChanged}) after the change is
+   * committed.
    */
   @Transactional
   public void changeResponsibilities(String code, String text, String changedBy) {
-    jdbc.sql("update unit set responsibilities = ?, responsibilities_by = ?, responsibilities_at = ? where code = ?")
-        .params(text, changedBy, EngineClock.nowUtc(), code).update();
+    change(code, "responsibilities", "RESPONSIBILITIES", text, changedBy);
+  }
+
+  /** Replaces the names citizens call a unit by (empty: none), journalled and heard of like its responsibilities. */
+  @Transactional
+  public void changeAliases(String code, List<String> aliases, String changedBy) {
+    change(code, "aliases", "ALIASES", aliases.isEmpty() ? null : String.join("\n", aliases), changedBy);
+  }
+
+  private void change(String code, String column, String field, String value, String changedBy) {
+    OffsetDateTime now = EngineClock.nowUtc();
+    // Locked, so two administrators changing the same unit journal one after the other, each with its "before".
+    Optional<String> before = jdbc.sql("select " + column + " from unit where code = ? for update").param(code)
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(b -> b);
+    if (Objects.equals(before.orElse(null), value)) {
+      return;
+    }
+    jdbc.sql("update unit set " + column + " = ?, responsibilities_by = ?, responsibilities_at = ? where code = ?")
+        .params(value, changedBy, now, code).update();
+    jdbc.sql("""
+            insert into unit_change (unit_code, field, changed_at, changed_by, before, after)
+            values (?, ?, ?, ?, ?, ?)""")
+        .params(code, field, now, changedBy, before.orElse(null), value).update();
     events.publishEvent(new ResponsibilitiesChanged(code));
   }
 
-  /** Replaces the names citizens call a unit by (empty: none); heard of like a change of responsibilities. */
-  @Transactional
-  public void changeAliases(String code, List<String> aliases, String changedBy) {
-    jdbc.sql("update unit set aliases = ?, responsibilities_by = ?, responsibilities_at = ? where code = ?")
-        .params(aliases.isEmpty() ? null : String.join("\n", aliases), changedBy, EngineClock.nowUtc(), code)
-        .update();
-    events.publishEvent(new ResponsibilitiesChanged(code));
+  /** One change of a unit's responsibilities or aliases: what they said before and after, who changed them, when. */
+  public record Change(long id, String unitCode, String field, OffsetDateTime changedAt, String changedBy,
+      String before, String after) {
+  }
+
+  /** The changes of a unit's responsibilities and aliases, newest first. */
+  public List<Change> changes(String code, int limit, int offset) {
+    return jdbc.sql("""
+            select id, unit_code, field, changed_at, changed_by, before, after from unit_change
+            where unit_code = ? order by changed_at desc, id desc limit ? offset ?""")
+        .params(code, limit, offset).query(Rows.of(Change.class)).list();
   }
 
   /** A unit's responsibilities or aliases changed. */

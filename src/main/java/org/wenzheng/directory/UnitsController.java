@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wenzheng.security.StaffUser;
 import org.wenzheng.web.InvalidFieldException;
@@ -22,6 +23,7 @@ import org.wenzheng.web.TextInput;
  * {@code {"responsibilities": "…"}} (one duty per line, at most 4,000 characters; empty publishes none), and
  * {@code PUT …/aliases}, {@code {"aliases": ["派出所", "民警"]}} (at most 40 of at most 20 characters; a name another
  * unit goes by is refused, except that the districts share theirs). The routing suggestions learn from them at once.
+ * {@code GET …/changes}: each change with what was published before and after, who changed it and when.
  */
 @RestController
 @RequestMapping("/api/units")
@@ -102,5 +104,21 @@ class UnitsController {
     }
     directory.changeAliases(code, List.copyOf(aliases), StaffUser.current().orElseThrow().id());
     return one(code);
+  }
+
+  /** The unit's changes of responsibilities and aliases, newest first ({@code limit} 1–200, {@code offset}). */
+  @GetMapping("/{code}/changes")
+  List<Directory.Change> changes(@PathVariable String code, @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(defaultValue = "0") int offset) {
+    if (directory.unit(code).isEmpty()) {
+      throw new NotFoundException("单位 " + code + " 不存在");
+    }
+    if (limit < 1 || limit > 200) {
+      throw new InvalidFieldException("limit", "应在 1 到 200 之间");
+    }
+    if (offset < 0) {
+      throw new InvalidFieldException("offset", "不能为负数");
+    }
+    return directory.changes(code, limit, offset);
   }
 }

@@ -168,6 +168,17 @@ class RoutingApiTest {
     JsonNode s = api.post("/api/routing/suggest", "dispatcher", ask).json();
     assertThat(s.path("units").get(0).path("code").asText()).isEqualTo("swj");
     assertThat(s.path("units").get(0).path("source").asText()).isEqualTo("RESPONSIBILITIES");
+
+    // An auditor reads what they said before and after, who changed them and when; refusals journalled nothing.
+    JsonNode changes = api.get("/api/units/swj/changes", "auditor").json();
+    JsonNode last = changes.get(0);
+    assertThat(last.path("field").asText()).isEqualTo("RESPONSIBILITIES");
+    assertThat(last.path("before").asText()).isEqualTo(responsibilitiesBefore);
+    assertThat(last.path("after").asText()).endsWith("共享充电宝柜、充电宝扫码付费后弹不出");
+    assertThat(last.path("changedBy").asText()).isEqualTo("admin");
+    assertThat(changes.findValuesAsText("after")).noneMatch(a -> a.equals("充电宝") || a.startsWith("水水水"));
+    assertThat(api.get("/api/units/swj/changes?limit=0", "auditor").status()).isEqualTo(400);
+    assertThat(api.get("/api/units/nosuch/changes", "auditor").status()).isEqualTo(404);
   }
 
   @Test
@@ -204,6 +215,10 @@ class RoutingApiTest {
     assertThat(s.path("units").get(0).path("code").asText()).isEqualTo("jjq");
     assertThat(s.path("units").get(0).path("source").asText()).isEqualTo("NAMED");
     assertThat(s.path("units").get(0).path("note").asText()).isEqualTo("网格员");
+    JsonNode change = api.get("/api/units/jjq/changes?limit=1", "auditor").json().get(0);
+    assertThat(change.path("field").asText()).isEqualTo("ALIASES");
+    assertThat(change.path("before").asText()).doesNotContain("网格员").contains("街道");
+    assertThat(change.path("after").asText()).endsWith("\n网格员");
     // Named without a request, a unit is what happened, not who should act.
     JsonNode told = api.post("/api/routing/suggest", "dispatcher", """
         {"content": "垃圾桶满了好几天，网格员说管不了。", "district": "锦江区"}""").json();
