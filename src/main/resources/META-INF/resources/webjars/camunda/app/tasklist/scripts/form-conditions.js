@@ -8,6 +8,8 @@
 // The form-js instance is not handed to scripts: it is found through Preact's render tree on the form's container
 // (the FormContext's getService). If a Tasklist upgrade changes that, this does nothing and
 // TasklistReviewTest.aDecisionChangedAfterARefusedSubmitCanBeSubmitted fails.
+import { onPageChange } from './page-changes.js';
+
 const watched = new WeakSet();
 
 function formIn(container) {
@@ -59,13 +61,4 @@ function watch(root) {
   });
 }
 
-let pending = false;
-new MutationObserver(() => {
-  if (!pending) {
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      watch(document.body);
-    });
-  }
-}).observe(document.documentElement, { childList: true, subtree: true });
+onPageChange(watch);

@@ -1,6 +1,8 @@
 // Wenzheng: the few words form-js 1.8.7 writes in English whatever the form says ("Search", "Select", "No results",
-// and its validation messages: "Field is required."), in Chinese. form-js has no setting for them, so they are replaced where it renders them. Loaded by config.js
-// (customScripts) as a module; it exports no plugin.
+// and its validation messages: "Field is required."), in Chinese. form-js has no setting for them, so they are
+// replaced where it renders them. Loaded by config.js (customScripts) as a module; it exports no plugin.
+import { onPageChange } from './page-changes.js';
+
 const PLACEHOLDERS = { Search: '输入关键字查找' };
 const TEXTS = {
   '.fjs-select-display': { Select: '请选择' },
@@ -56,14 +58,4 @@ function translate(root) {
   });
 }
 
-let pending = false;
-new MutationObserver(() => {
-  if (!pending) {
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      translate(document.body);
-    });
-  }
-}).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true,
-  attributeFilter: ['placeholder', 'title'] });
+onPageChange(translate);
