@@ -79,6 +79,9 @@ class UnitsController {
     if (body.aliases().size() > MAX_ALIASES) {
       throw new InvalidFieldException("aliases", "不能超过 " + MAX_ALIASES + " 个");
     }
+    List<Directory.Responsibilities> others = directory.responsibilities().stream()
+        .filter(o -> !o.code().equals(code) && !(o.kind() == UnitKind.DISTRICT && unit.kind() == UnitKind.DISTRICT))
+        .toList();
     Set<String> aliases = new LinkedHashSet<>();
     for (int i = 0; i < body.aliases().size(); i++) {
       String alias = TextInput.blankToNull(body.aliases().get(i));
@@ -93,10 +96,9 @@ class UnitsController {
       if (alias.codePointCount(0, alias.length()) > MAX_ALIAS_LENGTH) {
         throw new InvalidFieldException(field, "不能超过 " + MAX_ALIAS_LENGTH + " 字");
       }
-      for (Directory.Responsibilities other : directory.responsibilities()) {
-        boolean sameClass = other.code().equals(code)
-            || (other.kind() == UnitKind.DISTRICT && unit.kind() == UnitKind.DISTRICT);
-        if (!sameClass && other.aliases().contains(alias)) {
+      // The districts share theirs (one class of local matters); any other unit's name would name neither.
+      for (Directory.Responsibilities other : others) {
+        if (other.aliases().contains(alias)) {
           throw new InvalidFieldException(field, "「" + alias + "」已是" + other.name() + "的称呼");
         }
       }
