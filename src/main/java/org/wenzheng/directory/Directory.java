@@ -57,7 +57,7 @@ public class Directory {
 
   /**
    * A unit's published responsibilities (职责清单), the names citizens call it by (称呼, e.g. 派出所 for 市公安局;
-   * the districts share theirs), who last changed either and when.
+   * the districts share theirs), who last changed either and when (Chinese office time).
    */
   public record Responsibilities(String code, String name, UnitKind kind, String text, List<String> aliases,
       String changedBy, OffsetDateTime changedAt) {
@@ -69,7 +69,8 @@ public class Directory {
 
     Responsibilities published() {
       return new Responsibilities(code, name, kind, text,
-          aliases == null ? List.of() : aliases.lines().filter(a -> !a.isBlank()).toList(), changedBy, changedAt);
+          aliases == null ? List.of() : aliases.lines().filter(a -> !a.isBlank()).toList(), changedBy,
+          EngineClock.local(changedAt));
     }
   }
 
@@ -123,12 +124,15 @@ public class Directory {
       String before, String after) {
   }
 
-  /** The changes of a unit's responsibilities and aliases, newest first. */
+  /** The changes of a unit's responsibilities and aliases, newest first; times in Chinese office time. */
   public List<Change> changes(String code, int limit, int offset) {
     return jdbc.sql("""
             select id, unit_code, field, changed_at, changed_by, before, after from unit_change
             where unit_code = ? order by changed_at desc, id desc limit ? offset ?""")
-        .params(code, limit, offset).query(Rows.of(Change.class)).list();
+        .params(code, limit, offset).query(Rows.of(Change.class)).list().stream()
+        .map(c -> new Change(c.id(), c.unitCode(), c.field(), EngineClock.local(c.changedAt()), c.changedBy(),
+            c.before(), c.after()))
+        .toList();
   }
 
   /** A unit's responsibilities or aliases changed. */

@@ -60,7 +60,7 @@ class SecurityConfiguration {
   SecurityFilterChain staffApi(HttpSecurity http, IdentityService identityService, ProcessEngine engine,
       ObjectMapper json) throws Exception {
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/demo/**", "/actuator/**", "/audit", "/audit/**",
-            "/reports", "/reports/**", "/process-changes"))
+            "/reports", "/reports/**", "/process-changes", "/units"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**")).hasAuthority(Groups.authority(Groups.ADMIN))
@@ -87,7 +87,7 @@ class SecurityConfiguration {
                 .hasAnyAuthority(Groups.authority(Groups.INTAKE), Groups.authority(Groups.DISPATCH))
             // Channel adapters submit appeals and relay the citizen's answers and ratings, and nothing else.
             .requestMatchers(paths("/api/**", "/engine-rest/**", "/demo/**", "/audit", "/audit/**", "/reports",
-                "/reports/**", "/process-changes")).access(staffBeyondIntake())
+                "/reports/**", "/process-changes", "/units")).access(staffBeyondIntake())
             .anyRequest().denyAll())
         .httpBasic(basic -> basic.realmName(REALM)
             .authenticationEntryPoint((request, response, ex) -> {

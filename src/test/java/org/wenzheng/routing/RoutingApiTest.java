@@ -219,6 +219,11 @@ class RoutingApiTest {
     assertThat(change.path("field").asText()).isEqualTo("ALIASES");
     assertThat(change.path("before").asText()).doesNotContain("网格员").contains("街道");
     assertThat(change.path("after").asText()).endsWith("\n网格员");
+    // The supervision office sees it on the units page, with the change.
+    Api.Response page = api.get("/units", "supervisor");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("单位职责清单与称呼").contains("派出所").contains("网格员")
+        .contains("<td>称呼</td>").contains("最后修改：admin");
     // Named without a request, a unit is what happened, not who should act.
     JsonNode told = api.post("/api/routing/suggest", "dispatcher", """
         {"content": "垃圾桶满了好几天，网格员说管不了。", "district": "锦江区"}""").json();
