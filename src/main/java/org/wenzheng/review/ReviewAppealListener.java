@@ -19,10 +19,10 @@ import org.wenzheng.directory.Directory;
 import org.wenzheng.routing.Routing;
 
 /**
- * {@code Task_ReviewAppeal} 审核诉求. On complete, checks the decision (accept, reject, or merge into a duplicate) on the
- * server and records it in the appeal table, and beside the routing suggestion, in the completion's transaction. What
- * the form offers (units, possible duplicates, the routing suggestion) is added when the form is opened
- * ({@link ReviewFormFacts}, {@code routing.RoutingFormFacts}).
+ * {@code Task_ReviewAppeal} 审核诉求. On create, has the routing suggestion made in the background. On complete, checks
+ * the decision (accept, reject, or merge into a duplicate) on the server and records it in the appeal table, and
+ * beside the routing suggestion, in the completion's transaction. What the form offers (units, possible duplicates,
+ * the routing suggestion) is added when the form is opened ({@link ReviewFormFacts}, {@code routing.RoutingFormFacts}).
  */
 @Component
 class ReviewAppealListener implements TaskListener {
@@ -44,7 +44,10 @@ class ReviewAppealListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // Ready when the dispatcher opens the task; made after this transaction, so intake does not wait for it.
+      routing.suggestWhenCreated(task.getExecution().getProcessBusinessKey(), task.getId());
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       complete(task);
     }
   }

@@ -35,8 +35,9 @@ import org.wenzheng.directory.UnitKind;
 /**
  * 智能派单建议: for an appeal, the units most likely responsible (up to three, with their share of the score and the
  * source: the supervision office's rules first, then the unit the citizen asks for by name, then what was learned from
- * past dispatches and the units' responsibilities), its type, complexity and urgency. Made when the dispatcher opens
- * the review form and recorded beside the dispatcher's choice, so the city sees how often the suggestion was taken.
+ * past dispatches and the units' responsibilities), its type, complexity and urgency. Made in the background when the
+ * review task is created (or, if that was skipped, when the form is first opened) and recorded beside the dispatcher's
+ * choice, so the city sees how often the suggestion was taken.
  */
 @Service
 @NamedInterface("routing")
@@ -74,15 +75,17 @@ public class Routing {
 
   private final RoutingIndex index;
   private final RoutingRules rules;
+  private final BackgroundSuggestions background;
   private final Directory directory;
   private final AppealRepository appeals;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
-  Routing(RoutingIndex index, RoutingRules rules, Directory directory, AppealRepository appeals, JdbcClient jdbc,
-      ObjectMapper json) {
+  Routing(RoutingIndex index, RoutingRules rules, BackgroundSuggestions background, Directory directory,
+      AppealRepository appeals, JdbcClient jdbc, ObjectMapper json) {
     this.index = index;
     this.rules = rules;
+    this.background = background;
     this.directory = directory;
     this.appeals = appeals;
     this.jdbc = jdbc;
@@ -168,9 +171,19 @@ public class Routing {
   }
 
   /**
-   * The suggestion for a review task of this appeal: the one recorded for the task, or made now and recorded (when
-   * the dispatcher first opens the form, not when the task is created: intake does not pay for it). An appeal back in
-   * review after a return the dispatch centre agreed to is not suggested to the units that returned it.
+   * Makes and records the suggestion for a review task just created, in the background once the task's transaction
+   * has committed (at most a set number a second, {@link BackgroundSuggestions}): intake does not wait for it, and
+   * the dispatcher finds it ready. One not made then is made when the form is first opened.
+   */
+  public void suggestWhenCreated(String trackingNumber, String reviewTaskId) {
+    background.afterCommit(() -> appeals.findByTrackingNumber(trackingNumber)
+        .ifPresent(appeal -> suggestionFor(appeal, reviewTaskId, false)));
+  }
+
+  /**
+   * The suggestion for a review task of this appeal: the one recorded for the task (made in the background when the
+   * task was created, {@link #suggestWhenCreated}), or made now and recorded. An appeal back in review after a return
+   * the dispatch centre agreed to is not suggested to the units that returned it.
    *
    * @param shown whether the review form is showing it now (the first time is recorded)
    */

@@ -10,11 +10,11 @@ import org.wenzheng.appeal.ReviewDecision;
 import org.wenzheng.appeal.TaskFormFacts;
 
 /**
- * The review form's suggestion (made when the form is first opened and kept for the task,
- * {@link Routing#suggestionFor}): one line naming the suggested units with their scores and sources, and the first
- * unit, the type, the complexity and the urgency pre-selected with 受理, so that a right suggestion is one click on
- * 提交. What the dispatcher or the channel already
- * set is left as it is (after the appeal's own facts, which give the channel's type and urgency).
+ * The review form's suggestion (made in the background when the task was created, or now if it was not, and kept for
+ * the task, {@link Routing#suggestionFor}): one line naming the suggested units with their scores and sources, and the
+ * first unit, the type, the complexity and the urgency pre-selected with 受理, so that a right suggestion is one click
+ * on 提交. What the dispatcher or the channel already set is left as it is (after the appeal's own facts, which give
+ * the channel's type and urgency).
  */
 @Component
 @Order(1)

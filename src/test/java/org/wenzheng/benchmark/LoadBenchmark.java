@@ -206,10 +206,14 @@ class LoadBenchmark {
     int warmup = Integer.getInteger("benchmark.warmup", n / 5);
     section("Intake: %d appeals from %d clients (after %d to warm up), against a bare engine's starts", n, CLIENTS,
         warmup);
-    // Routing suggestions (made when a review form is opened, or a review completed) from a city-sized model.
+    // Routing suggestions from a city-sized model: made in the background as review tasks are created, up to the
+    // configured rate (wenzheng.routing.at-creation-per-second), the rest when a form is opened or a review completed.
     int dispatches = Integer.getInteger("benchmark.routing-dispatches", 20000);
     RoutingFixtures.learn(context, dispatches);
-    line("  routing model of %d past dispatches (suggestions are made at review, not at intake)", dispatches);
+    long suggestedBefore = suggestedInBackground();
+    line("  routing model of %d past dispatches; suggestions made in the background as review tasks are created, at "
+        + "most %s a second", dispatches,
+        context.getEnvironment().getProperty("wenzheng.routing.at-creation-per-second"));
     AtomicInteger seq = new AtomicInteger();
     String rest = "/engine-rest/engine/" + bare.engine.getName() + "/process-definition/key/" + BareEngine.PROCESS
         + "/start";
@@ -231,6 +235,14 @@ class LoadBenchmark {
     line("  intake %.0f appeals/s: %.2f x the bare engine's starts through the same door (%.0f/s), %.2f x its "
         + "in-process starts (%.0f/s); goal >= 0.70", sums[0], sums[0] / sums[2], sums[2], sums[0] / sums[1],
         sums[1]);
+    line("  suggestions made in the background meanwhile: %d (of %d appeals registered)",
+        suggestedInBackground() - suggestedBefore, seq.get());
+  }
+
+  /** Routing suggestions made as review tasks were created (neither shown on a form nor made at a decision). */
+  private long suggestedInBackground() {
+    return jdbc.sql("select count(*) from routing_suggestion where shown_at is null and decided_at is null")
+        .query(Long.class).single();
   }
 
   private void bareRestStart(String path, String businessKey) {

@@ -1,12 +1,14 @@
 package org.wenzheng.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -233,11 +235,12 @@ class RoutingApiTest {
   @Test
   void theReviewFormShowsTheSuggestionAndTheReviewRecordsWhetherTheDispatcherTookIt() {
     Api api = new Api(port);
-    // Intake makes no suggestion: it is made when the dispatcher opens the form, the way Tasklist asks for it.
+    // Made in the background once the review task is created, not yet shown; the form shows it when it is opened.
     Appeal taken = scenario.submit();
     String task = scenario.task(taken).getId();
-    assertThat(jdbc.sql("select count(*) from routing_suggestion where appeal_id = ?").param(taken.id())
-        .query(Long.class).single()).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+        "select count(*) from routing_suggestion where task_id = ? and shown_at is null and unit_code is not null")
+        .param(task).query(Long.class).single() == 1);
     JsonNode form = api.get("/engine-rest/task/" + task + "/form-variables", "dispatcher").json();
     String suggested = jdbc.sql("select unit_code from routing_suggestion where task_id = ? and shown_at is not null")
         .param(task).query(String.class).single();
@@ -252,7 +255,8 @@ class RoutingApiTest {
     assertThat(jdbc.sql("select accepted from routing_suggestion where task_id = ?").param(task)
         .query(Boolean.class).single()).isTrue();
 
-    // Completed without the form (through the API): the suggestion is made then, so the figures count every review.
+    // Completed without the form (through the API): the suggestion made in the background, or at completion if none
+    // was made yet, is recorded with the choice, so the figures count every review.
     Appeal changed = scenario.submit();
     String changedTask = scenario.task(changed).getId();
     scenario.review(changed, "jtj");
