@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -176,8 +177,11 @@ public class Routing {
    * the dispatcher finds it ready. One not made then is made when the form is first opened.
    */
   public void suggestWhenCreated(String trackingNumber, String reviewTaskId) {
-    background.afterCommit(() -> appeals.findByTrackingNumber(trackingNumber)
-        .ifPresent(appeal -> suggestionFor(appeal, reviewTaskId, false)));
+    background.afterCommit(() -> {
+      // Not from the responsibilities alone while the first model of the dispatches is being built (at start).
+      index.awaitLearned(Duration.ofSeconds(30));
+      appeals.findByTrackingNumber(trackingNumber).ifPresent(appeal -> suggestionFor(appeal, reviewTaskId, false));
+    });
   }
 
   /**

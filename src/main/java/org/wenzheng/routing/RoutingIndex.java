@@ -1,9 +1,12 @@
 package org.wenzheng.routing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,8 @@ class RoutingIndex {
   final int dutyWeight;
   private volatile RoutingModel model;
   private volatile String builtFrom;
+  /** Open once a model of the dispatches (not of the responsibilities alone) is in hand. */
+  private final CountDownLatch learned = new CountDownLatch(1);
 
   RoutingIndex(JdbcClient jdbc, Directory directory, @Value("${wenzheng.routing.learn-max:20000}") int learnMax,
       @Value("${wenzheng.routing.duty-weight:3}") int dutyWeight) {
@@ -95,6 +100,19 @@ class RoutingIndex {
   synchronized void use(RoutingModel given) {
     model = given;
     builtFrom = fingerprint();
+    learned.countDown();
+  }
+
+  /**
+   * Waits until the past dispatches have been learned since start (at most {@code timeout}): a suggestion made in the
+   * background should not be made from the responsibilities alone while the first model is being built.
+   */
+  void awaitLearned(Duration timeout) {
+    try {
+      learned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Builds the model anew from the dispatches and responsibilities as they are now. */
@@ -118,6 +136,7 @@ class RoutingIndex {
     // The old model is not closed: a suggestion may still be reading it. It is memory only, and goes with it.
     model = built;
     builtFrom = from;
+    learned.countDown();
     log.info("Routing model built from {} dispatches and {} responsibility lines in {} ms", built.examples(),
         built.duties(), (System.nanoTime() - started) / 1_000_000);
   }
