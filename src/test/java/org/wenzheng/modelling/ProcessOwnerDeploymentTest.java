@@ -139,8 +139,10 @@ class ProcessOwnerDeploymentTest {
     Api api = new Api(port);
     String appeal = Files.readString(Path.of("processes/appeal.bpmn"));
     String declared = "<bpmn:extensionElements><camunda:taskListener delegateExpression=\"${reviewAppealListener}\" "
+        + "event=\"create\" /><camunda:taskListener delegateExpression=\"${reviewAppealListener}\" "
         + "event=\"complete\" /></bpmn:extensionElements>";
     String templated = appeal.replace(declared, "<bpmn:extensionElements><camunda:properties><camunda:property "
+        + "name=\"taskListener.create\" value=\"reviewAppealListener\" /><camunda:property "
         + "name=\"taskListener.complete\" value=\"reviewAppealListener\" /></camunda:properties>"
         + "</bpmn:extensionElements>");
     assertThat(templated).isNotEqualTo(appeal);
