@@ -51,7 +51,7 @@ class TasklistSuggestionTest {
         + scenario.task(appeal).getId());
     Locator form = page.locator(".fjs-form");
     assertThat(form).containsText("派单建议：");
-    // What the form shows is what was recorded for the task when it was opened.
+    // What the form shows is what was recorded for the task (made in the background as it was created).
     Map<String, Object> suggested = jdbc.sql("select unit_code, unit_score, unit_source from routing_suggestion "
         + "where appeal_id = ? and shown_at is not null").param(appeal.id()).query().singleRow();
     assertThat(suggested.get("unit_code")).isEqualTo("swj");
