@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wenzheng.security.StaffUser;
 import org.wenzheng.web.InvalidFieldException;
 import org.wenzheng.web.NotFoundException;
+import org.wenzheng.web.Paging;
 import org.wenzheng.web.TextInput;
 
 /**
@@ -115,12 +116,7 @@ class UnitsController {
     if (directory.unit(code).isEmpty()) {
       throw new NotFoundException("单位 " + code + " 不存在");
     }
-    if (limit < 1 || limit > 200) {
-      throw new InvalidFieldException("limit", "应在 1 到 200 之间");
-    }
-    if (offset < 0) {
-      throw new InvalidFieldException("offset", "不能为负数");
-    }
-    return directory.changes(code, limit, offset);
+    Paging page = new Paging(limit, offset);
+    return directory.changes(code, page.limit(), page.offset());
   }
 }

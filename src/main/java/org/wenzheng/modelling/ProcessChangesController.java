@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wenzheng.security.Groups;
 import org.wenzheng.security.StaffUser;
 import org.wenzheng.web.ForbiddenException;
-import org.wenzheng.web.InvalidFieldException;
+import org.wenzheng.web.Paging;
 
 /**
  * The journal of process changes for supervisors, auditors, process owners and administrators: the page
@@ -59,13 +59,8 @@ class ProcessChangesController {
       if (!StaffUser.current().orElseThrow().isInAny(READERS)) {
         throw new ForbiddenException("只有督查室、审计、流程管理员和管理员可以查看流程变更");
       }
-      if (limit < 1 || limit > 200) {
-        throw new InvalidFieldException("limit", "应在 1 到 200 之间");
-      }
-      if (offset < 0) {
-        throw new InvalidFieldException("offset", "不能为负数");
-      }
-      List<ProcessChanges.Change> list = changes.latest(limit, offset);
+      Paging page = new Paging(limit, offset);
+      List<ProcessChanges.Change> list = changes.latest(page.limit(), page.offset());
       return Map.of("total", changes.count(), "changes", list);
     }
   }
