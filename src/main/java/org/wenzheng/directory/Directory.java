@@ -61,6 +61,11 @@ public class Directory {
    */
   public record Responsibilities(String code, String name, UnitKind kind, String text, List<String> aliases,
       String changedBy, OffsetDateTime changedAt) {
+
+    /** The duties, one per line of the text, stripped; none when nothing is published. */
+    public List<String> duties() {
+      return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
   }
 
   /** As stored: the aliases one per line. */

@@ -1,6 +1,5 @@
 package org.wenzheng.directory;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,7 +7,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.wenzheng.calendar.EngineClock;
 
 /**
  * {@code /units}: what the routing suggestions know of each unit, for the staff who route and oversee routing
@@ -29,15 +27,8 @@ class UnitsPageController {
     this.directory = directory;
   }
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-      .withZone(EngineClock.ZONE);
-
-  /** A unit as the page shows it; times already in Beijing time. */
-  record UnitEntry(Unit unit, List<String> aliases, List<String> duties, String changedBy, String changedAt,
-      List<ChangeRow> changes) {
-  }
-
-  record ChangeRow(String changedAt, String changedBy, String field, String before, String after) {
+  /** A unit as the page shows it: what it publishes (nothing yet: no text, no aliases) and its latest changes. */
+  record UnitEntry(Unit unit, Directory.Responsibilities published, List<Directory.Change> changes) {
   }
 
   @GetMapping("/units")
@@ -46,17 +37,9 @@ class UnitsPageController {
         .collect(Collectors.toMap(Directory.Responsibilities::code, Function.identity()));
     List<UnitEntry> units = directory.dispatchableUnits().stream()
         .filter(u -> u.kind() == UnitKind.CITY_DEPARTMENT || u.kind() == UnitKind.DISTRICT)
-        .map(u -> {
-          Directory.Responsibilities p = published.get(u.code());
-          List<String> duties = p == null || p.text() == null ? List.of()
-              : p.text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-          List<ChangeRow> changes = directory.changes(u.code(), CHANGES, 0).stream()
-              .map(c -> new ChangeRow(WHEN.format(c.changedAt()), c.changedBy(),
-                  "ALIASES".equals(c.field()) ? "称呼" : "职责清单", c.before(), c.after()))
-              .toList();
-          return new UnitEntry(u, p == null ? List.of() : p.aliases(), duties, p == null ? null : p.changedBy(),
-              p == null || p.changedAt() == null ? null : WHEN.format(p.changedAt()), changes);
-        })
+        .map(u -> new UnitEntry(u, published.getOrDefault(u.code(),
+            new Directory.Responsibilities(u.code(), u.name(), u.kind(), null, List.of(), null, null)),
+            directory.changes(u.code(), CHANGES, 0)))
         .toList();
     model.addAttribute("units", units);
     return "directory/units";

@@ -145,10 +145,7 @@ class RoutingIndex {
   List<RoutingModel.Duty> duties() {
     Set<RoutingModel.Duty> duties = new LinkedHashSet<>();
     for (Directory.Responsibilities r : directory.responsibilities()) {
-      if (r.text() != null) {
-        r.text().lines().map(String::strip).filter(l -> !l.isEmpty())
-            .forEach(line -> duties.add(new RoutingModel.Duty(label(r), line)));
-      }
+      r.duties().forEach(line -> duties.add(new RoutingModel.Duty(label(r), line)));
     }
     return new ArrayList<>(duties);
   }
