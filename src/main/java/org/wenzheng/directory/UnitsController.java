@@ -54,14 +54,20 @@ class UnitsController {
 
   @GetMapping("/{code}/responsibilities")
   Directory.Responsibilities one(@PathVariable String code) {
-    return directory.responsibilities(code).orElseThrow(() -> new NotFoundException("单位 " + code + " 不存在"));
+    return directory.responsibilities(code).orElseThrow(() -> notFound(code));
+  }
+
+  private Unit unit(String code) {
+    return directory.unit(code).orElseThrow(() -> notFound(code));
+  }
+
+  private static NotFoundException notFound(String code) {
+    return new NotFoundException("单位 " + code + " 不存在");
   }
 
   @PutMapping("/{code}/responsibilities")
   Directory.Responsibilities change(@PathVariable String code, @Valid @RequestBody Change body) {
-    if (directory.unit(code).isEmpty()) {
-      throw new NotFoundException("单位 " + code + " 不存在");
-    }
+    unit(code);
     String text = TextInput.blankToNull(body.responsibilities());
     String problem = TextInput.problem(text);
     if (problem != null) {
@@ -73,7 +79,7 @@ class UnitsController {
 
   @PutMapping("/{code}/aliases")
   Directory.Responsibilities changeAliases(@PathVariable String code, @RequestBody AliasesChange body) {
-    Unit unit = directory.unit(code).orElseThrow(() -> new NotFoundException("单位 " + code + " 不存在"));
+    Unit unit = unit(code);
     if (body.aliases() == null) {
       throw new InvalidFieldException("aliases", "请给出称呼列表（可为空列表）");
     }
@@ -113,9 +119,7 @@ class UnitsController {
   @GetMapping("/{code}/changes")
   List<Directory.Change> changes(@PathVariable String code, @RequestParam(defaultValue = "50") int limit,
       @RequestParam(defaultValue = "0") int offset) {
-    if (directory.unit(code).isEmpty()) {
-      throw new NotFoundException("单位 " + code + " 不存在");
-    }
+    unit(code);
     Paging page = new Paging(limit, offset);
     return directory.changes(code, page.limit(), page.offset());
   }
